@@ -1,0 +1,24 @@
+package app.ponte.hotmart;
+
+import app.ponte.api.AuthSpec;
+import app.ponte.api.Connector;
+import app.ponte.api.ConnectorDescriptor;
+
+/** Hotmart: sales, subscriptions and course events, delivered by Hotmart's webhook (postback v2.0.0). */
+public final class HotmartConnector implements Connector {
+
+    /** Hotmart sends the account's hottok in this header on every webhook call. */
+    public static final String HOTTOK_HEADER = "X-HOTMART-HOTTOK";
+
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
+            "hotmart",
+            "Hotmart",
+            "Plataforma de venda de produtos digitais: vendas, assinaturas e área de membros.",
+            ConnectorDescriptor.Category.SALES_AND_PAYMENTS,
+            AuthSpec.webhookSecret(HOTTOK_HEADER, "Hottok de verificação"));
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+}

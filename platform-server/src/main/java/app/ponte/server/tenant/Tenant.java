@@ -1,0 +1,27 @@
+package app.ponte.server.tenant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A workspace: the unit of tenancy. Every tenant-owned row carries its id. */
+@Entity
+@Table(name = "tenant")
+public class Tenant extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 120)
+    public String name;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    public String timeZone;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

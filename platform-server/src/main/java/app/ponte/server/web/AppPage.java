@@ -1,0 +1,44 @@
+package app.ponte.server.web;
+
+import app.ponte.server.tenant.AccountService;
+import app.ponte.server.tenant.SignedInUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The signed-in start page: who is signed in, their workspace, and what to do first. */
+@Path("/app")
+@Authenticated
+public class AppPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(SignedInUser user);
+    }
+
+    private final AccountService accounts;
+    private final SecurityIdentity identity;
+
+    AppPage(AccountService accounts, SecurityIdentity identity) {
+        this.accounts = accounts;
+        this.identity = identity;
+    }
+
+    @GET
+    @Blocking
+    @Produces(MediaType.TEXT_HTML)
+    public Response index(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        SignedInUser user = accounts.signIn(identity);
+        return Pages.ok(Templates.index(user).setLocale(UiLocale.resolve(lang, headers)), lang);
+    }
+}

@@ -1,0 +1,17 @@
+package app.ponte.server.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/**
+ * Every {@code @QuarkusTest} of this module runs against a real PostgreSQL, a real Kafka broker and
+ * the Quarkus OIDC test server (WireMock), declared once here for all test classes.
+ */
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+public final class RealServers {
+
+    private RealServers() {
+    }
+}
