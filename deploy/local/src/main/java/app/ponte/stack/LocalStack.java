@@ -64,6 +64,10 @@ public final class LocalStack {
         createDirectories(run);
         createDirectories(settings.logDirectory());
         FileLock lock = lock(run.resolve("stack.lock"));
+        for (int i = 0; lock == null && i < 100 && !isAlive(readPid(run.resolve("stack.pid"))); i++) {
+            sleep(200); // an earlier launcher is still shutting down
+            lock = lock(run.resolve("stack.lock"));
+        }
         if (lock == null) {
             String pid = readPid(run.resolve("stack.pid")).map(Object::toString).orElse("?");
             throw new StackException("Ponte is already running (pid " + pid + ") at " + settings.platformUrl()
@@ -286,6 +290,10 @@ public final class LocalStack {
         } catch (IOException e) {
             throw new StackException("cannot lock " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isAlive(Optional<Long> pid) {
+        return pid.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
     }
 
     static Optional<Long> readPid(Path file) {
