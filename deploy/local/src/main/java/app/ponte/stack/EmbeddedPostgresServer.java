@@ -67,6 +67,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** Stops and starts the server on the same port and data. */
+    public synchronized Database restart() {
+        close();
+        return start();
+    }
+
     /** Stops the server; its data stays in the data directory. */
     @Override
     public synchronized void close() {

@@ -78,6 +78,12 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Stops and starts it again on the same port and data. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
