@@ -10,12 +10,13 @@ public final class HotmartConnector implements Connector {
     /** Hotmart sends the account's hottok in this header on every webhook call. */
     public static final String HOTTOK_HEADER = "X-HOTMART-HOTTOK";
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
+    private static final ConnectorDescriptor DESCRIPTOR = ConnectorDescriptor.builder(
             "hotmart",
             "Hotmart",
             "Plataforma de venda de produtos digitais: vendas, assinaturas e área de membros.",
             ConnectorDescriptor.Category.SALES_AND_PAYMENTS,
-            AuthSpec.webhookSecret(HOTTOK_HEADER, "Hottok de verificação"));
+            AuthSpec.webhookSecret(HOTTOK_HEADER, "Hottok de verificação"))
+            .build();
 
     @Override
     public ConnectorDescriptor descriptor() {

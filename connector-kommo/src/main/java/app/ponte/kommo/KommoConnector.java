@@ -7,13 +7,14 @@ import app.ponte.api.ConnectorDescriptor;
 /** Kommo CRM: leads, contacts and companies, connected with OAuth 2.0. */
 public final class KommoConnector implements Connector {
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
+    private static final ConnectorDescriptor DESCRIPTOR = ConnectorDescriptor.builder(
             "kommo",
             "Kommo",
             "CRM de vendas por conversa: leads, contatos, empresas e funis.",
             ConnectorDescriptor.Category.CRM,
             // Kommo access tokens live one day; every refresh returns a new refresh token.
-            AuthSpec.oauth2(true));
+            AuthSpec.oauth2(true))
+            .build();
 
     @Override
     public ConnectorDescriptor descriptor() {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ConnectorCatalogTest {
 
     private static Connector connector(String id, String name) {
-        ConnectorDescriptor descriptor = new ConnectorDescriptor(id, name, "Descrição de " + name,
-                ConnectorDescriptor.Category.CRM, AuthSpec.oauth2(true));
+        ConnectorDescriptor descriptor = ConnectorDescriptor.builder(id, name, "Descrição de " + name,
+                ConnectorDescriptor.Category.CRM, AuthSpec.oauth2(true)).build();
         return () -> descriptor;
     }
 

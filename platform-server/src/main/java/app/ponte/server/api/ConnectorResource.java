@@ -1,7 +1,8 @@
 package app.ponte.server.api;
 
-import app.ponte.api.AuthSpec;
 import app.ponte.api.ConnectorDescriptor;
+import app.ponte.api.Label;
+import app.ponte.api.catalog.CatalogView;
 import app.ponte.server.connector.ConnectorService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -14,20 +15,26 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The public connector catalog (no login). */
+/** The public connector catalog (no login): the product page and the mapping editor read it. */
 @Path("/api/v1/connectors")
 @PermitAll
 @Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectorResource {
 
-    /** A connector as the API shows it. */
-    public record ConnectorView(String id, String name, String description, String category, String auth) {
+    /** A connector in the list: what it is and the names of its triggers and actions. */
+    public record ConnectorSummary(String id, String name, String description, String icon, String category,
+            CatalogView.AuthView auth, List<Entry> triggers, List<Entry> actions) {
 
-        static ConnectorView of(ConnectorDescriptor descriptor) {
-            String auth = descriptor.auth() instanceof AuthSpec.OAuth2AuthorizationCode ? "oauth2" : "webhook_secret";
-            return new ConnectorView(descriptor.id(), descriptor.name(), descriptor.description(),
-                    descriptor.category().name().toLowerCase(java.util.Locale.ROOT), auth);
+        /** A trigger's or action's key and label. */
+        public record Entry(String key, Label label) {
+        }
+
+        static ConnectorSummary of(ConnectorDescriptor descriptor) {
+            CatalogView view = CatalogView.of(descriptor);
+            return new ConnectorSummary(view.id(), view.name(), view.description(), view.icon(), view.category(), view.auth(),
+                    view.triggers().stream().map(t -> new Entry(t.key(), t.label())).toList(),
+                    view.actions().stream().map(a -> new Entry(a.key(), a.label())).toList());
         }
     }
 
@@ -38,16 +45,16 @@ public class ConnectorResource {
     }
 
     @GET
-    @Operation(summary = "Every connector Ponte offers")
-    public List<ConnectorView> list() {
-        return connectors.descriptors().stream().map(ConnectorView::of).toList();
+    @Operation(summary = "Every connector Ponte offers, with the names of its triggers and actions")
+    public List<ConnectorSummary> list() {
+        return connectors.descriptors().stream().map(ConnectorSummary::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One connector")
-    public ConnectorView get(@PathParam("id") String id) {
-        return connectors.descriptor(id).map(ConnectorView::of)
+    @Operation(summary = "One connector's full catalog: triggers with their output fields, actions with their inputs")
+    public CatalogView get(@PathParam("id") String id) {
+        return connectors.descriptor(id).map(CatalogView::of)
                 .orElseThrow(() -> new NotFoundException("no connector with id '" + id + "'"));
     }
 }

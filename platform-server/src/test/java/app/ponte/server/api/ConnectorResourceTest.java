@@ -15,8 +15,18 @@ class ConnectorResourceTest {
         given().when().get("/api/v1/connectors")
                 .then().statusCode(200)
                 .body("id", containsInAnyOrder("hotmart", "kommo"))
-                .body("find { it.id == 'kommo' }.auth", equalTo("oauth2"))
-                .body("find { it.id == 'hotmart' }.auth", equalTo("webhook_secret"));
+                .body("find { it.id == 'kommo' }.auth.type", equalTo("oauth2"))
+                .body("find { it.id == 'hotmart' }.auth.type", equalTo("webhook_secret"))
+                .body("find { it.id == 'hotmart' }.auth.headerName", equalTo("X-HOTMART-HOTTOK"));
+    }
+
+    @Test
+    void servesOneConnectorsFullCatalog() {
+        given().when().get("/api/v1/connectors/hotmart")
+                .then().statusCode(200)
+                .body("id", equalTo("hotmart"))
+                .body("name", equalTo("Hotmart"))
+                .body("category", equalTo("sales_and_payments"));
     }
 
     @Test
