@@ -1,0 +1,167 @@
+package app.ponte.server.connection;
+
+import app.ponte.api.ConnectorException;
+import app.ponte.api.action.Failure;
+import app.ponte.api.context.Credentials;
+import app.ponte.api.context.Credentials.StoredCredentials;
+import app.ponte.server.crypto.SecretCipher;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.NoResultException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The generic, encrypted store of connections: every connector's credentials live here, encrypted
+ * with AES-GCM and bound to their row. Reads are scoped by tenant: a connection id of another
+ * tenant is as good as unknown.
+ */
+@ApplicationScoped
+public class ConnectionStore {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionStore.class);
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final EntityManager em;
+    private final SecretCipher cipher;
+    private final ObjectMapper json;
+
+    ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json) {
+        this.em = em;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    public ConnectionView create(UUID tenantId, NewConnection connection) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Connection row = new Connection();
+            row.id = UUID.randomUUID();
+            row.tenantId = tenantId;
+            row.connectorId = connection.connectorId();
+            row.displayName = connection.displayName();
+            row.externalAccountId = connection.externalAccountId();
+            row.status = ConnectionStatus.OK;
+            row.attributes = write(connection.attributes());
+            row.createdAt = Instant.now();
+            row.updatedAt = row.createdAt;
+            row.expiresAt = connection.expiresAt();
+            seal(row, connection.secrets());
+            em.persist(row);
+            LOG.infof("connection %s (%s) created for tenant %s", row.id, row.connectorId, tenantId);
+            return view(row);
+        });
+    }
+
+    public Optional<ConnectionView> find(UUID tenantId, UUID connectionId) {
+        return QuarkusTransaction.joiningExisting().call(() -> row(tenantId, connectionId).map(this::view));
+    }
+
+    public List<ConnectionView> list(UUID tenantId) {
+        return QuarkusTransaction.joiningExisting().call(() -> em
+                .createQuery("from Connection where tenantId = :tenant order by createdAt", Connection.class)
+                .setParameter("tenant", tenantId).getResultList().stream().map(this::view).toList());
+    }
+
+    /** The connection's credentials, decrypted for one use. */
+    public Optional<Credentials> credentials(UUID tenantId, UUID connectionId) {
+        return QuarkusTransaction.joiningExisting().call(() -> row(tenantId, connectionId)
+                .map(row -> new StoredConnectionCredentials(this, tenantId, connectionId, open(row))));
+    }
+
+    public void markNeedsReconnect(UUID tenantId, UUID connectionId, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> row(tenantId, connectionId).ifPresent(row -> {
+            row.status = ConnectionStatus.NEEDS_RECONNECT;
+            row.statusReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+            row.updatedAt = Instant.now();
+            LOG.warnf("connection %s needs reconnecting: %s", connectionId, row.statusReason);
+        }));
+    }
+
+    /**
+     * Runs {@code refresher} under the connection's refresh lock: a PostgreSQL advisory lock held
+     * for the transaction, so one refresh at a time per connection across threads and server
+     * instances. The refresher sees the credentials as stored now (possibly just refreshed by
+     * someone else); what it returns is committed before this method returns. A refusal that needs
+     * reconnecting marks the connection.
+     */
+    StoredCredentials refreshUnderLock(UUID tenantId, UUID connectionId, Credentials.Refresher refresher)
+            throws ConnectorException {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, lockKey(connectionId)).getSingleResult();
+                Connection row = row(tenantId, connectionId)
+                        .orElseThrow(() -> new ConnectorException(Failure.needsReconnect("the connection no longer exists")));
+                em.refresh(row);
+                StoredCredentials refreshed = refresher.refresh(open(row));
+                seal(row, refreshed.secrets());
+                row.attributes = write(refreshed.attributes());
+                row.expiresAt = refreshed.expiresAt().orElse(null);
+                row.status = ConnectionStatus.OK;
+                row.statusReason = null;
+                row.updatedAt = Instant.now();
+                return refreshed;
+            });
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof ConnectorException refused) {
+                if (refused.failure().kind() == Failure.Kind.NEEDS_RECONNECT) {
+                    markNeedsReconnect(tenantId, connectionId, refused.getMessage());
+                }
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Connection> row(UUID tenantId, UUID connectionId) {
+        try {
+            return Optional.of(em.createQuery("from Connection where id = :id and tenantId = :tenant", Connection.class)
+                    .setParameter("id", connectionId).setParameter("tenant", tenantId).getSingleResult());
+        } catch (NoResultException e) {
+            return Optional.empty();
+        }
+    }
+
+    private StoredCredentials open(Connection row) {
+        Map<String, String> secrets = read(cipher.decrypt(row.secrets, row.associatedData()));
+        return new StoredCredentials(secrets, read(row.attributes), Optional.ofNullable(row.expiresAt));
+    }
+
+    private void seal(Connection row, Map<String, String> secrets) {
+        row.secrets = cipher.encrypt(write(secrets), row.associatedData());
+        row.keyId = cipher.activeKeyId();
+    }
+
+    private ConnectionView view(Connection row) {
+        return new ConnectionView(row.id, row.connectorId, row.displayName, row.externalAccountId, row.status,
+                row.statusReason, read(row.attributes), row.expiresAt, row.createdAt, row.lastEventAt);
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a map of strings", e);
+        }
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored connection data is not a JSON object of strings", e);
+        }
+    }
+
+    private static long lockKey(UUID connectionId) {
+        return connectionId.getMostSignificantBits() ^ connectionId.getLeastSignificantBits();
+    }
+}

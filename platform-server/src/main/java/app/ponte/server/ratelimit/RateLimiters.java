@@ -1,0 +1,73 @@
+package app.ponte.server.ratelimit;
+
+import app.ponte.api.context.RateLimiter;
+import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Rate limiters keyed by external account, shared by every thread and server instance through
+ * PostgreSQL (Bucket4j's PostgreSQL backend, table {@code rate_limit_bucket}). Each account gets a
+ * bucket of {@code perAccountPerSecond} permits refilled every second (no burst above it); when a
+ * global cap is set, every call also takes a permit from the connector-wide bucket.
+ */
+@ApplicationScoped
+public class RateLimiters {
+
+    private final ProxyManager<String> buckets;
+    private final RateLimitConfig config;
+
+    RateLimiters(AgroalDataSource dataSource, RateLimitConfig config) {
+        this.config = config;
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .build();
+    }
+
+    /** The limiter for one account of one connector, e.g. {@code forAccount("kommo", "31829174")}. */
+    public RateLimiter forAccount(String connectorId, String account) {
+        return forAccount(connectorId, account, config.perAccountPerSecond());
+    }
+
+    /** As {@link #forAccount(String, String)}, with a connector's own per-account rate. */
+    public RateLimiter forAccount(String connectorId, String account, int perSecond) {
+        BucketProxy perAccount = bucket(connectorId + ":account:" + account, perSecond);
+        Optional<BucketProxy> global = config.globalPerSecond() > 0
+                ? Optional.of(bucket(connectorId + ":global", config.globalPerSecond()))
+                : Optional.empty();
+        return maxWait -> {
+            acquire(global, maxWait);
+            acquire(Optional.of(perAccount), maxWait);
+        };
+    }
+
+    private static void acquire(Optional<BucketProxy> bucket, Duration maxWait) throws InterruptedException,
+            RateLimiter.RateLimitExceeded {
+        if (bucket.isEmpty()) {
+            return;
+        }
+        boolean granted = maxWait.isZero() || maxWait.isNegative()
+                ? bucket.get().tryConsume(1)
+                : bucket.get().asBlocking().tryConsume(1, maxWait);
+        if (!granted) {
+            throw new RateLimiter.RateLimitExceeded("no permit within " + maxWait.toMillis() + " ms");
+        }
+    }
+
+    private BucketProxy bucket(String key, int perSecond) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perSecond).refillIntervally(perSecond, Duration.ofSeconds(1)))
+                .build();
+        return buckets.getProxy(key, () -> configuration);
+    }
+}
