@@ -154,6 +154,7 @@ public final class LocalStack {
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer().toString(),
                 "QUARKUS_OIDC_CLIENT_ID", "ponte-platform",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", secrets.platformClientSecret(),
+                "PONTE_CRYPTO_KEY", secrets.cryptoKey(),
                 "PONTE_LOG_JSON", "false");
         PlatformProcess platform = new PlatformProcess(settings.platformRunJar(), settings.httpPort(), environment,
                 List.of("-Xms64m", "-Xmx512m"), settings.logDirectory().resolve("platform.log"),
@@ -345,7 +346,7 @@ public final class LocalStack {
     }
 
     /** Secrets the local stack generates once and keeps in {@code .ponte/secrets.properties} (mode 600). */
-    record Secrets(String keycloakAdminPassword, String platformClientSecret) {
+    record Secrets(String keycloakAdminPassword, String platformClientSecret, String cryptoKey) {
 
         static Secrets loadOrCreate(Path file) {
             Properties properties = new Properties();
@@ -359,9 +360,14 @@ public final class LocalStack {
             boolean changed = false;
             for (String key : List.of("keycloak.admin.password", "oidc.client.secret")) {
                 if (properties.getProperty(key, "").isBlank()) {
-                    properties.setProperty(key, randomSecret());
+                    properties.setProperty(key, HexFormat.of().formatHex(randomBytes(16)));
                     changed = true;
                 }
+            }
+            if (properties.getProperty("crypto.key", "").isBlank()) {
+                // AES-256 key for credentials at rest: <key id>:<base64 of 32 bytes>
+                properties.setProperty("crypto.key", "local1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32)));
+                changed = true;
             }
             if (changed) {
                 try {
@@ -374,13 +380,14 @@ public final class LocalStack {
                     throw new StackException("cannot write " + file + ": " + e.getMessage(), e);
                 }
             }
-            return new Secrets(properties.getProperty("keycloak.admin.password"), properties.getProperty("oidc.client.secret"));
+            return new Secrets(properties.getProperty("keycloak.admin.password"), properties.getProperty("oidc.client.secret"),
+                    properties.getProperty("crypto.key"));
         }
 
-        private static String randomSecret() {
-            byte[] bytes = new byte[16];
+        private static byte[] randomBytes(int count) {
+            byte[] bytes = new byte[count];
             new SecureRandom().nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
+            return bytes;
         }
 
         @Override
