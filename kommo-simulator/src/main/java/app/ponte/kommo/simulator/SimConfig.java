@@ -12,6 +12,7 @@ public final class SimConfig {
     public int rateLimitPerSecond = 7;
     public int retryAfterSeconds = 1;
     public boolean retryAfterHeader = false;
+    @com.fasterxml.jackson.annotation.JsonProperty("block_after_429")
     public int blockAfter429 = 10;
     public int blockWindowSeconds = 10;
     public int blockSeconds = 5;
