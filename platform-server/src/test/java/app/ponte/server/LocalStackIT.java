@@ -56,6 +56,7 @@ class LocalStackIT {
         ENV.put("PONTE_KAFKA_PORT", Integer.toString(Ports.free()));
         ENV.put("PONTE_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
         ENV.put("PONTE_POSTGRES_PORT", Integer.toString(Ports.free()));
+        ENV.put("PONTE_KOMMO_SIM_PORT", Integer.toString(Ports.free()));
         ENV.put("PONTE_SKIP_BUILD", "1");
     }
 
@@ -79,6 +80,11 @@ class LocalStackIT {
         HttpResponse<String> loginPage = HttpClient.newBuilder().build().send(
                 HttpRequest.newBuilder(keycloak("/realms/ponte/account")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(loginPage.statusCode() < 500, "Keycloak answers: " + loginPage.statusCode());
+
+        HttpResponse<String> simulator = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + ENV.get("PONTE_KOMMO_SIM_PORT") + "/oauth?client_id=ponte-demo-client&state=s1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, simulator.statusCode(), "the Kommo simulator's consent page knows the demo integration: " + simulator.body());
 
         String page = signInAsDemo();
         assertTrue(page.contains("Olá, Demo Ponte!"), page);
@@ -110,7 +116,7 @@ class LocalStackIT {
     @Test
     void d_downLeavesNoProcessBehind() throws Exception {
         List<Long> pids = new ArrayList<>();
-        for (String name : List.of("stack", "platform", "keycloak", "kafka")) {
+        for (String name : List.of("stack", "platform", "keycloak", "kommo-simulator", "kafka")) {
             pids.add(Long.parseLong(Files.readString(home.resolve("run/" + name + ".pid")).trim()));
         }
 
@@ -120,7 +126,8 @@ class LocalStackIT {
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
         }
-        for (String port : List.of("PONTE_HTTP_PORT", "PONTE_KEYCLOAK_PORT", "PONTE_KAFKA_PORT", "PONTE_POSTGRES_PORT")) {
+        for (String port : List.of("PONTE_HTTP_PORT", "PONTE_KEYCLOAK_PORT", "PONTE_KAFKA_PORT", "PONTE_POSTGRES_PORT",
+                "PONTE_KOMMO_SIM_PORT")) {
             assertFalse(Ports.isOpen(Integer.parseInt(ENV.get(port))), port + " still open");
         }
     }

@@ -86,8 +86,9 @@ public final class LocalStack {
         CompletableFuture<Database> database = async(() -> timed("PostgreSQL", this::startDatabase));
         CompletableFuture<String> kafka = async(() -> timed("Kafka", this::startKafka));
         CompletableFuture<KeycloakServer> keycloak = async(() -> timed("Keycloak", () -> startKeycloak(secrets)));
+        CompletableFuture<KommoSimulatorProcess> kommo = async(() -> timed("Kommo simulator", () -> startKommoSimulator(secrets)));
         try {
-            CompletableFuture.allOf(database, kafka, keycloak).join();
+            CompletableFuture.allOf(database, kafka, keycloak, kommo).join();
             timed("Ponte platform", () -> startPlatform(database.join(), kafka.join(), keycloak.join(), secrets));
         } catch (CompletionException e) {
             throw e.getCause() instanceof StackException stack ? stack : new StackException(e.getCause().toString(), e);
@@ -105,6 +106,8 @@ public final class LocalStack {
                 "  Keycloak         " + keycloak.join().baseUrl() + "   (admin console: admin / " + secrets.keycloakAdminPassword() + ")",
                 "  API token        curl -d grant_type=password -d client_id=ponte-cli -d username=demo@ponte.local -d password=demo "
                         + keycloak.join().issuer() + "/protocol/openid-connect/token",
+                "  Kommo simulator  " + kommo.join().baseUrl() + "   (demo account '" + KommoSimulatorProcess.DEMO_SUBDOMAIN
+                        + "', OAuth client " + KommoSimulatorProcess.DEMO_CLIENT_ID + ")",
                 "  Kafka            " + kafka.join(),
                 "  PostgreSQL       " + database.join().jdbcUrl() + " (user " + database.join().username() + ")",
                 "  Data, logs       " + settings.home() + ", " + settings.logDirectory(),
@@ -143,6 +146,17 @@ public final class LocalStack {
         keycloak.start();
         keycloak.process().ifPresent(this::supervise);
         return keycloak;
+    }
+
+    private KommoSimulatorProcess startKommoSimulator(Secrets secrets) {
+        KommoSimulatorProcess simulator = new KommoSimulatorProcess(settings.kommoSimulatorPort(),
+                settings.home().resolve("kommo-simulator/state.json"), secrets.kommoClientSecret(),
+                settings.platformUrl().resolve("/oauth/kommo/callback"), settings.logDirectory().resolve("kommo-simulator.log"),
+                Optional.of(settings.runDirectory().resolve("kommo-simulator.pid")));
+        onStop(simulator::stop);
+        simulator.start();
+        simulator.process().ifPresent(this::supervise);
+        return simulator;
     }
 
     private PlatformProcess startPlatform(Database database, String kafka, KeycloakServer keycloak, Secrets secrets) {
@@ -256,7 +270,7 @@ public final class LocalStack {
     /** Stops processes recorded by an earlier launcher that was killed before it could stop them. */
     private static int stopLeftovers(Path run) {
         int stopped = 0;
-        for (String name : List.of("platform", "keycloak", "kafka")) {
+        for (String name : List.of("platform", "keycloak", "kommo-simulator", "kafka")) {
             Path pidFile = run.resolve(name + ".pid");
             Optional<ProcessHandle> leftover = readPid(pidFile).flatMap(ProcessHandle::of);
             if (leftover.isPresent()) {
@@ -269,8 +283,15 @@ public final class LocalStack {
         return stopped;
     }
 
+    /** Components start side by side, each on a thread of its own (the common pool has one thread on two cores). */
+    private static final java.util.concurrent.ExecutorService STARTERS = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "ponte-start");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private static <T> CompletableFuture<T> async(Supplier<T> task) {
-        return CompletableFuture.supplyAsync(task);
+        return CompletableFuture.supplyAsync(task, STARTERS);
     }
 
     private static <T> T timed(String what, Supplier<T> task) {
@@ -346,7 +367,7 @@ public final class LocalStack {
     }
 
     /** Secrets the local stack generates once and keeps in {@code .ponte/secrets.properties} (mode 600). */
-    record Secrets(String keycloakAdminPassword, String platformClientSecret, String cryptoKey) {
+    record Secrets(String keycloakAdminPassword, String platformClientSecret, String cryptoKey, String kommoClientSecret) {
 
         static Secrets loadOrCreate(Path file) {
             Properties properties = new Properties();
@@ -358,7 +379,7 @@ public final class LocalStack {
                 }
             }
             boolean changed = false;
-            for (String key : List.of("keycloak.admin.password", "oidc.client.secret")) {
+            for (String key : List.of("keycloak.admin.password", "oidc.client.secret", "kommo.client.secret")) {
                 if (properties.getProperty(key, "").isBlank()) {
                     properties.setProperty(key, HexFormat.of().formatHex(randomBytes(16)));
                     changed = true;
@@ -381,7 +402,7 @@ public final class LocalStack {
                 }
             }
             return new Secrets(properties.getProperty("keycloak.admin.password"), properties.getProperty("oidc.client.secret"),
-                    properties.getProperty("crypto.key"));
+                    properties.getProperty("crypto.key"), properties.getProperty("kommo.client.secret"));
         }
 
         private static byte[] randomBytes(int count) {

@@ -37,23 +37,48 @@ public final class StackArtifacts {
 
     /** The Kafka broker's class path: kafka_2.13 and a log4j2 binding, as jars in the local Maven repository. */
     public List<Path> kafkaClasspath() {
+        return serverClasspath("ponte-kafka-broker.classpath");
+    }
+
+    /** The Kommo simulator's class path: its own classes and its runtime dependencies. */
+    public List<Path> kommoSimulatorClasspath() {
+        return serverClasspath("ponte-kommo-simulator.classpath");
+    }
+
+    /**
+     * A server's class path from the file its module's build wrote ({@code <name>}, one path-separated
+     * line), led by the jar or directory that holds that file.
+     */
+    private static List<Path> serverClasspath(String name) {
+        java.net.URL resource = StackArtifacts.class.getResource("/" + name);
+        if (resource == null) {
+            throw new StackException(name + " is missing: build the project first (./mvnw install -DskipTests)");
+        }
         String classpath;
-        try (InputStream in = StackArtifacts.class.getResourceAsStream("/ponte-kafka-broker.classpath")) {
-            if (in == null) {
-                throw new StackException("ponte-kafka-broker.classpath is missing: build the project first (./mvnw install -DskipTests)");
-            }
+        try (InputStream in = resource.openStream()) {
             classpath = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new StackException("cannot read ponte-kafka-broker.classpath: " + e.getMessage(), e);
+            throw new StackException("cannot read " + name + ": " + e.getMessage(), e);
         }
-        List<Path> jars = Arrays.stream(classpath.split(File.pathSeparator))
-                .filter(s -> !s.isBlank())
-                .map(Path::of)
-                .toList();
-        jars.stream().filter(jar -> !Files.isRegularFile(jar)).findFirst().ifPresent(missing -> {
-            throw new StackException("Kafka jar " + missing + " is missing from the local Maven repository; rebuild with ./mvnw install -DskipTests");
+        List<Path> entries = new java.util.ArrayList<>();
+        entries.add(locationOf(resource));
+        Arrays.stream(classpath.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).forEach(entries::add);
+        entries.stream().filter(entry -> !Files.exists(entry)).findFirst().ifPresent(missing -> {
+            throw new StackException(missing + " is missing (listed in " + name + "); rebuild with ./mvnw install -DskipTests");
         });
-        return jars;
+        return entries;
+    }
+
+    private static Path locationOf(java.net.URL resource) {
+        try {
+            String url = resource.toString();
+            if (url.startsWith("jar:")) {
+                return Path.of(java.net.URI.create(url.substring(4, url.indexOf("!/"))));
+            }
+            return Path.of(resource.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String kafkaVersion() {

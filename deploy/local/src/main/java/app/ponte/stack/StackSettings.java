@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param home where data and logs are kept ({@code PONTE_HOME}, default {@code <root>/.ponte})
  */
 public record StackSettings(Path root, Path home, int httpPort, int keycloakPort, int kafkaPort, int kafkaControllerPort,
-        int postgresPort, Optional<Database> externalDatabase) {
+        int postgresPort, int kommoSimulatorPort, Optional<Database> externalDatabase) {
 
     public static StackSettings fromEnvironment() {
         return from(System.getenv(), Path.of(System.getProperty("ponte.root", ".")));
@@ -38,6 +38,7 @@ public record StackSettings(Path root, Path home, int httpPort, int keycloakPort
                 kafkaPort,
                 port(env, "PONTE_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
                 port(env, "PONTE_POSTGRES_PORT", 15432),
+                port(env, "PONTE_KOMMO_SIM_PORT", 18090),
                 external);
     }
 
@@ -63,6 +64,7 @@ public record StackSettings(Path root, Path home, int httpPort, int keycloakPort
         Ports.requireFree(keycloakPort, "Keycloak", "PONTE_KEYCLOAK_PORT");
         Ports.requireFree(kafkaPort, "Kafka", "PONTE_KAFKA_PORT");
         Ports.requireFree(kafkaControllerPort, "the Kafka controller", "PONTE_KAFKA_CONTROLLER_PORT");
+        Ports.requireFree(kommoSimulatorPort, "the Kommo simulator", "PONTE_KOMMO_SIM_PORT");
         if (externalDatabase.isEmpty()) {
             Ports.requireFree(postgresPort, "PostgreSQL", "PONTE_POSTGRES_PORT");
         }

@@ -21,6 +21,7 @@ class StackSettingsTest {
         assertEquals(19092, settings.kafkaPort());
         assertEquals(19093, settings.kafkaControllerPort());
         assertEquals(15432, settings.postgresPort());
+        assertEquals(18090, settings.kommoSimulatorPort());
         assertEquals(Path.of("/srv/ponte/.ponte"), settings.home());
         assertEquals(Path.of("/srv/ponte/platform-server/target/quarkus-app/quarkus-run.jar"), settings.platformRunJar());
         assertTrue(settings.externalDatabase().isEmpty());
