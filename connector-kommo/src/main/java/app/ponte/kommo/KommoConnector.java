@@ -14,6 +14,7 @@ public final class KommoConnector implements Connector {
             ConnectorDescriptor.Category.CRM,
             // Kommo access tokens live one day; every refresh returns a new refresh token.
             AuthSpec.oauth2(true))
+            .oauth(new KommoOAuth())
             .build();
 
     @Override

@@ -1,6 +1,7 @@
 package app.ponte.api;
 
 import app.ponte.api.action.ActionDefinition;
+import app.ponte.api.oauth.OAuthConnect;
 import app.ponte.api.trigger.TriggerDefinition;
 import app.ponte.api.webhook.WebhookReceiver;
 import java.util.HashSet;
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
  * @param triggers    what can start an automation
  * @param actions     what an automation can do
  * @param webhooks    turns the calls arriving on a connection's webhook URL into trigger events
+ * @param oauth       the vendor's half of the OAuth connect flow, for {@link AuthSpec.OAuth2AuthorizationCode}
  */
 public record ConnectorDescriptor(String id, String name, String description, String icon, Category category, AuthSpec auth,
-        List<TriggerDefinition> triggers, List<ActionDefinition> actions, Optional<WebhookReceiver> webhooks) {
+        List<TriggerDefinition> triggers, List<ActionDefinition> actions, Optional<WebhookReceiver> webhooks,
+        Optional<OAuthConnect> oauth) {
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
@@ -38,6 +41,7 @@ public record ConnectorDescriptor(String id, String name, String description, St
         triggers = List.copyOf(triggers);
         actions = List.copyOf(actions);
         Objects.requireNonNull(webhooks);
+        Objects.requireNonNull(oauth);
         Set<String> keys = new HashSet<>();
         triggers.forEach(t -> requireNew(keys, t.key(), id));
         actions.forEach(a -> requireNew(keys, a.key(), id));
@@ -76,6 +80,7 @@ public record ConnectorDescriptor(String id, String name, String description, St
         private List<TriggerDefinition> triggers = List.of();
         private List<ActionDefinition> actions = List.of();
         private WebhookReceiver webhooks;
+        private OAuthConnect oauth;
 
         private Builder(String id, String name, String description, Category category, AuthSpec auth) {
             this.id = id;
@@ -106,8 +111,14 @@ public record ConnectorDescriptor(String id, String name, String description, St
             return this;
         }
 
+        public Builder oauth(OAuthConnect oauth) {
+            this.oauth = oauth;
+            return this;
+        }
+
         public ConnectorDescriptor build() {
-            return new ConnectorDescriptor(id, name, description, icon, category, auth, triggers, actions, Optional.ofNullable(webhooks));
+            return new ConnectorDescriptor(id, name, description, icon, category, auth, triggers, actions, Optional.ofNullable(webhooks),
+                    Optional.ofNullable(oauth));
         }
     }
 

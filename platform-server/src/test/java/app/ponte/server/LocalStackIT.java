@@ -86,9 +86,18 @@ class LocalStackIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, simulator.statusCode(), "the Kommo simulator's consent page knows the demo integration: " + simulator.body());
 
-        String page = signInAsDemo();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookieJar())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = signInAsDemo(browser);
         assertTrue(page.contains("Olá, Demo Ponte!"), page);
         assertTrue(page.contains("demo@ponte.local"), page);
+
+        // "Conectar Kommo" against the simulator's demo account, through its consent page and back.
+        HttpResponse<String> connected = browser.send(HttpRequest.newBuilder(platform("/app/connections/kommo/connect")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, connected.statusCode(), connected.body());
+        assertTrue(connected.uri().getQuery().startsWith("connected="), connected.uri().toString());
+        assertTrue(connected.body().contains("Kommo — ") && connected.body().contains("data-status=\"OK\""), connected.body());
     }
 
     @Test
@@ -168,9 +177,7 @@ class LocalStackIT {
     }
 
     /** Follows the authorization code flow through Keycloak's real login form, as a browser does. */
-    private static String signInAsDemo() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookieJar())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private static String signInAsDemo(HttpClient browser) throws Exception {
         HttpResponse<String> form = browser.send(HttpRequest.newBuilder(platform("/app")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(form.uri().toString().startsWith(keycloak("/realms/ponte/").toString()), form.uri().toString());
         Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());

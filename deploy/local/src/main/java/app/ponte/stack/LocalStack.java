@@ -89,7 +89,7 @@ public final class LocalStack {
         CompletableFuture<KommoSimulatorProcess> kommo = async(() -> timed("Kommo simulator", () -> startKommoSimulator(secrets)));
         try {
             CompletableFuture.allOf(database, kafka, keycloak, kommo).join();
-            timed("Ponte platform", () -> startPlatform(database.join(), kafka.join(), keycloak.join(), secrets));
+            timed("Ponte platform", () -> startPlatform(database.join(), kafka.join(), keycloak.join(), kommo.join(), secrets));
         } catch (CompletionException e) {
             throw e.getCause() instanceof StackException stack ? stack : new StackException(e.getCause().toString(), e);
         }
@@ -159,7 +159,8 @@ public final class LocalStack {
         return simulator;
     }
 
-    private PlatformProcess startPlatform(Database database, String kafka, KeycloakServer keycloak, Secrets secrets) {
+    private PlatformProcess startPlatform(Database database, String kafka, KeycloakServer keycloak, KommoSimulatorProcess kommo,
+            Secrets secrets) {
         Map<String, String> environment = Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", database.username(),
@@ -170,8 +171,15 @@ public final class LocalStack {
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", secrets.platformClientSecret(),
                 "PONTE_CRYPTO_KEY", secrets.cryptoKey(),
                 "PONTE_LOG_JSON", "false");
-        PlatformProcess platform = new PlatformProcess(settings.platformRunJar(), settings.httpPort(), environment,
-                List.of("-Xms64m", "-Xmx512m"), settings.logDirectory().resolve("platform.log"),
+        // "Conectar Kommo" goes to the simulator's demo account (see kommo-simulator/README.md).
+        Map<String, String> configuration = Map.of(
+                "ponte.public-url", settings.platformUrl().toString(),
+                "ponte.oauth.kommo.client-id", KommoSimulatorProcess.DEMO_CLIENT_ID,
+                "ponte.oauth.kommo.client-secret", secrets.kommoClientSecret(),
+                "ponte.oauth.kommo.redirect-uri", settings.platformUrl().resolve("/oauth/kommo/callback").toString(),
+                "ponte.oauth.kommo.api-base-override", kommo.baseUrl().toString());
+        PlatformProcess platform = new PlatformProcess(settings.platformRunJar(), settings.httpPort(), environment, configuration,
+                settings.home().resolve("platform"), List.of("-Xms64m", "-Xmx512m"), settings.logDirectory().resolve("platform.log"),
                 Optional.of(settings.runDirectory().resolve("platform.pid")));
         onStop(platform::stop);
         platform.start();

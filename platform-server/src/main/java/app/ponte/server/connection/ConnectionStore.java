@@ -61,6 +61,35 @@ public class ConnectionStore {
         });
     }
 
+    /**
+     * Stores a connection for the tenant's account at the vendor: a reconnect of the same account
+     * (same connector and external account id) replaces the old credentials and clears "needs
+     * reconnect" instead of adding a second connection.
+     */
+    public ConnectionView connect(UUID tenantId, NewConnection connection) {
+        Optional<UUID> existing = QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("select c.id from Connection c where c.tenantId = :tenant and c.connectorId = :connector "
+                        + "and c.externalAccountId = :account", UUID.class)
+                .setParameter("tenant", tenantId).setParameter("connector", connection.connectorId())
+                .setParameter("account", connection.externalAccountId())
+                .getResultStream().findFirst());
+        if (existing.isEmpty()) {
+            return create(tenantId, connection);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Connection row = row(tenantId, existing.get()).orElseThrow();
+            row.displayName = connection.displayName();
+            row.attributes = write(connection.attributes());
+            row.expiresAt = connection.expiresAt();
+            row.status = ConnectionStatus.OK;
+            row.statusReason = null;
+            row.updatedAt = Instant.now();
+            seal(row, connection.secrets());
+            LOG.infof("connection %s (%s) reconnected for tenant %s", row.id, row.connectorId, tenantId);
+            return view(row);
+        });
+    }
+
     public Optional<ConnectionView> find(UUID tenantId, UUID connectionId) {
         return QuarkusTransaction.joiningExisting().call(() -> row(tenantId, connectionId).map(this::view));
     }

@@ -1,5 +1,9 @@
 package app.ponte.server.web;
 
+import app.ponte.api.ConnectorDescriptor;
+import app.ponte.server.connection.ConnectionStore;
+import app.ponte.server.connection.ConnectionView;
+import app.ponte.server.connector.ConnectorService;
 import app.ponte.server.tenant.AccountService;
 import app.ponte.server.tenant.SignedInUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** The signed-in start page: who is signed in, their workspace, and what to do first. */
 @Path("/app")
@@ -23,15 +28,20 @@ public class AppPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(SignedInUser user);
+        static native TemplateInstance index(SignedInUser user, List<ConnectionView> connections,
+                List<ConnectorDescriptor> connectable);
     }
 
     private final AccountService accounts;
     private final SecurityIdentity identity;
+    private final ConnectionStore connections;
+    private final ConnectorService connectors;
 
-    AppPage(AccountService accounts, SecurityIdentity identity) {
+    AppPage(AccountService accounts, SecurityIdentity identity, ConnectionStore connections, ConnectorService connectors) {
         this.accounts = accounts;
         this.identity = identity;
+        this.connections = connections;
+        this.connectors = connectors;
     }
 
     @GET
@@ -39,6 +49,8 @@ public class AppPage {
     @Produces(MediaType.TEXT_HTML)
     public Response index(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
         SignedInUser user = accounts.signIn(identity);
-        return Pages.ok(Templates.index(user).setLocale(UiLocale.resolve(lang, headers)), lang);
+        List<ConnectorDescriptor> connectable = connectors.descriptors().stream().filter(c -> c.oauth().isPresent()).toList();
+        TemplateInstance page = Templates.index(user, connections.list(user.currentWorkspace().id()), connectable);
+        return Pages.ok(page.setLocale(UiLocale.resolve(lang, headers)), lang);
     }
 }

@@ -69,4 +69,22 @@ public interface Messages {
 
     @Message("Idioma")
     String language();
+
+    @Message("Voltar ao Ponte")
+    String back_to_app();
+
+    @Message("Não foi possível conectar {name}")
+    String connect_failed_title(String name);
+
+    @Message("Conexões")
+    String app_connections();
+
+    @Message("Nenhuma conexão ainda.")
+    String app_no_connections();
+
+    @Message("Conectar {name}")
+    String app_connect(String name);
+
+    @Message("{#when status}{#is 'OK'}Conectada{#is 'NEEDS_RECONNECT'}Precisa reconectar{#else}Desconectada{/when}")
+    String connection_status(String status);
 }

@@ -5,11 +5,13 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * Every {@code @QuarkusTest} of this module runs against a real PostgreSQL, a real Kafka broker and
- * the Quarkus OIDC test server (WireMock), declared once here for all test classes.
+ * the Quarkus OIDC test server (WireMock), plus the Kommo simulator at the edge we cannot reach,
+ * declared once here for all test classes.
  */
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(KommoSimulatorResource.class)
 public final class RealServers {
 
     private RealServers() {

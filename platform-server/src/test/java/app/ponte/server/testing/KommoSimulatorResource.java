@@ -1,0 +1,45 @@
+package app.ponte.server.testing;
+
+import app.ponte.kommo.simulator.KommoSimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A Kommo simulator for the run (in this JVM, on a free port) with a demo account and the
+ * platform's test integration; the platform's Kommo OAuth client points at it.
+ */
+public class KommoSimulatorResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CLIENT_ID = "ponte-test-client";
+    public static final String CLIENT_SECRET = "ponte-test-secret";
+    public static final String REDIRECT_URI = "http://localhost:8080/oauth/kommo/callback";
+    private static final String BASE_URL = "test-servers.kommo-simulator";
+
+    private static KommoSimulator simulator;
+
+    public static synchronized String baseUrl() {
+        String url = System.getProperty(BASE_URL);
+        if (url == null) {
+            simulator = KommoSimulator.start(KommoSimulator.Options.defaults().withDemo(true)
+                    .withDemoIntegration(CLIENT_ID, CLIENT_SECRET, REDIRECT_URI));
+            Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "stop-kommo-simulator"));
+            url = simulator.baseUrl();
+            System.setProperty(BASE_URL, url);
+        }
+        return url;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "ponte.oauth.kommo.client-id", CLIENT_ID,
+                "ponte.oauth.kommo.client-secret", CLIENT_SECRET,
+                "ponte.oauth.kommo.redirect-uri", REDIRECT_URI,
+                "ponte.oauth.kommo.api-base-override", baseUrl());
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of the run; stopped when the JVM exits
+    }
+}
