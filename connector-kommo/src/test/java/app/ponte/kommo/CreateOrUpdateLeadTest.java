@@ -135,7 +135,8 @@ class CreateOrUpdateLeadTest {
         assertEquals(new Value.Bool(false), out.get("lead.created"));
         assertEquals("1235", out.get("lead.price").text());
         assertEquals("1234.50", out.get("lead.price_exact").text());
-X, lead.path("name").asText());
+        JsonNode lead = SimFixture.json(sim.call("GET", "/api/v4/leads/" + openLead, null, account.accessToken()).body());
+        assertEquals("Maria - Curso de Vidro", lead.path("name").asText());
         assertEquals(1235, lead.path("price").asLong());
         assertEquals(Set.of("site", "hotmart", "curso"), tags(lead));
     }
