@@ -69,11 +69,17 @@ public final class KommoOAuth implements OAuthConnect {
             throw new ConnectorException(Failure.retryable("A Kommo não informou a conta conectada."));
         }
         String name = account.path("name").asText(referer);
-        return new ConnectedAccount(accountId, name,
-                Map.of("subdomain", account.path("subdomain").asText(referer.substring(0, referer.indexOf('.'))),
-                        "api_host", referer,
-                        "account_name", name),
-                Map.of("access_token", accessToken, "refresh_token", refreshToken),
+        // What KommoClient reads later (see KommoConnector): the account, its host, and how to refresh.
+        Map<String, String> attributes = new java.util.HashMap<>(Map.of(
+                "account_id", accountId,
+                "subdomain", account.path("subdomain").asText(referer.substring(0, referer.indexOf('.'))),
+                "host", referer,
+                "account_name", name,
+                "client_id", client.clientId(),
+                "redirect_uri", client.redirectUri().toString()));
+        client.apiBaseOverride().ifPresent(base -> attributes.put("base_url", base.toString()));
+        return new ConnectedAccount(accountId, name, attributes,
+                Map.of("access_token", accessToken, "refresh_token", refreshToken, "client_secret", client.clientSecret()),
                 Optional.of(Instant.now().plusSeconds(expiresIn)));
     }
 
