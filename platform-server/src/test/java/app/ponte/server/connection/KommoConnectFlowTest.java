@@ -3,9 +3,22 @@ package app.ponte.server.connection;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.ponte.api.action.ActionInput;
+import app.ponte.api.action.ActionResult;
+import app.ponte.api.action.RunReference;
+import app.ponte.api.context.ConnectionContext;
+import app.ponte.api.field.FieldValues;
+import app.ponte.api.field.Value;
+import app.ponte.server.connector.ConnectorService;
 import app.ponte.server.testing.BrowserSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.UUID;
 import app.ponte.server.testing.KommoSimulatorResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
@@ -43,6 +56,43 @@ class KommoConnectFlowTest {
         given().filter(browser).when().get("/app").then().statusCode(200)
                 .body(containsString("Kommo — "))
                 .body(containsString("data-status=\"OK\""));
+    }
+
+    @Inject
+    ConnectionContexts contexts;
+
+    @Inject
+    ConnectorService connectors;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void createsALeadInTheConnectedAccountWithTheStoredCredentials() {
+        CookieFilter browser = BrowserSession.signIn();
+        String location = given().filter(browser).redirects().follow(false).when()
+                .get(pathAndQuery(consentAndComeBack(browser, ""))).then().statusCode(303).extract().header("Location");
+        UUID connectionId = UUID.fromString(location.substring(location.indexOf("connected=") + "connected=".length()));
+        UUID tenantId = QuarkusTransaction.requiringNew().call(() -> (UUID) em
+                .createNativeQuery("SELECT tenant_id FROM connection WHERE id = ?1").setParameter(1, connectionId).getSingleResult());
+        ConnectionContext connection = contexts.forConnection(tenantId, connectionId).orElseThrow();
+        String leadName = "Curso de violão — Ana " + UUID.randomUUID();
+        ActionInput input = new ActionInput(FieldValues.builder()
+                .put("lead.name", Value.text(leadName))
+                .put("lead.price", Value.money(new BigDecimal("497.50"), "BRL"))
+                .put("contact.match", Value.text("email"))
+                .put("company.mode", Value.text("none"))
+                .put("contact.name", Value.text("Ana Souza"))
+                .put("contact.email", Value.text("ana." + UUID.randomUUID() + "@example.com"))
+                .build());
+
+        ActionResult result = connectors.descriptor("kommo").orElseThrow().action("create_or_update_lead").orElseThrow()
+                .executor().execute(input, connection, new RunReference(UUID.randomUUID(), 1));
+
+        ActionResult.Success success = assertInstanceOf(ActionResult.Success.class, result, String.valueOf(result));
+        assertEquals("498", success.outputs().get("lead.price").text(), "Kommo prices are integers, rounded half-up");
+        String state = given().baseUri(SIM).when().get("/__sim/accounts/ponte-demo/state").then().statusCode(200).extract().asString();
+        assertTrue(state.contains(leadName), "the lead is in the simulator's account");
     }
 
     @Test
