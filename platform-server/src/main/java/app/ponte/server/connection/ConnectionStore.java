@@ -106,6 +106,24 @@ public class ConnectionStore {
                 .map(row -> new StoredConnectionCredentials(this, tenantId, connectionId, open(row))));
     }
 
+    /**
+     * Disconnects: the connection's secrets are erased (only an encrypted empty set remains) and it
+     * can no longer be used until the tenant connects the account again.
+     *
+     * @return false when the tenant has no such connection
+     */
+    public boolean disconnect(UUID tenantId, UUID connectionId) {
+        return QuarkusTransaction.requiringNew().call(() -> row(tenantId, connectionId).map(row -> {
+            seal(row, Map.of());
+            row.status = ConnectionStatus.DISCONNECTED;
+            row.statusReason = null;
+            row.expiresAt = null;
+            row.updatedAt = Instant.now();
+            LOG.infof("connection %s (%s) disconnected by tenant %s", connectionId, row.connectorId, tenantId);
+            return true;
+        }).orElse(false));
+    }
+
     public void markNeedsReconnect(UUID tenantId, UUID connectionId, String reason) {
         QuarkusTransaction.requiringNew().run(() -> row(tenantId, connectionId).ifPresent(row -> {
             row.status = ConnectionStatus.NEEDS_RECONNECT;

@@ -76,6 +76,9 @@ public interface Messages {
     @Message("Não foi possível conectar {name}")
     String connect_failed_title(String name);
 
+    @Message("Desconectar")
+    String disconnect();
+
     @Message("Conexões")
     String app_connections();
 

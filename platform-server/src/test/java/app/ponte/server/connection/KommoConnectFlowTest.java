@@ -95,6 +95,35 @@ class KommoConnectFlowTest {
         assertTrue(state.contains(leadName), "the lead is in the simulator's account");
     }
 
+    @Inject
+    ConnectionStore store;
+
+    @Test
+    void disconnectErasesTheCredentialsAndNeedsTheFormsCsrfToken() {
+        CookieFilter browser = BrowserSession.signIn();
+        String location = given().filter(browser).redirects().follow(false).when()
+                .get(pathAndQuery(consentAndComeBack(browser, ""))).then().statusCode(303).extract().header("Location");
+        UUID connectionId = UUID.fromString(location.substring(location.indexOf("connected=") + "connected=".length()));
+        String page = given().filter(browser).when().get("/app").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher token = java.util.regex.Pattern
+                .compile("action=\"/app/connections/" + connectionId + "/disconnect\">\\s*<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertTrue(token.find(), page);
+
+        given().filter(browser).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .when().post("/app/connections/" + connectionId + "/disconnect").then().statusCode(400);
+
+        given().filter(browser).redirects().follow(false).formParam(token.group(1), token.group(2))
+                .when().post("/app/connections/" + connectionId + "/disconnect").then().statusCode(303);
+
+        UUID tenantId = QuarkusTransaction.requiringNew().call(() -> (UUID) em
+                .createNativeQuery("SELECT tenant_id FROM connection WHERE id = ?1").setParameter(1, connectionId).getSingleResult());
+        assertEquals(ConnectionStatus.DISCONNECTED, store.find(tenantId, connectionId).orElseThrow().status());
+        assertTrue(store.credentials(tenantId, connectionId).orElseThrow().secret("access_token").isEmpty());
+        given().filter(browser).when().get("/app").then().statusCode(200)
+                .body(containsString("data-connection=\"" + connectionId + "\" data-status=\"DISCONNECTED\""));
+    }
+
     @Test
     void refusesAStateThatWasAlreadyUsed() {
         CookieFilter browser = BrowserSession.signIn();

@@ -1,0 +1,51 @@
+package app.ponte.server.web;
+
+import app.ponte.server.connection.ConnectionStore;
+import app.ponte.server.tenant.AccountService;
+import app.ponte.server.tenant.Role;
+import app.ponte.server.tenant.SignedInUser;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+
+/** Form actions on a workspace's connections (CSRF-checked by quarkus-rest-csrf). Owners and admins only. */
+@Authenticated
+@Path("/app/connections/{id}")
+public class ConnectionActions {
+
+    private final AccountService accounts;
+    private final SecurityIdentity identity;
+    private final ConnectionStore connections;
+
+    ConnectionActions(AccountService accounts, SecurityIdentity identity, ConnectionStore connections) {
+        this.accounts = accounts;
+        this.identity = identity;
+        this.connections = connections;
+    }
+
+    /** "Desconectar": erases the stored credentials; the account must be connected again to be used. */
+    @POST
+    @Path("disconnect")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response disconnect(@PathParam("id") UUID connectionId) {
+        SignedInUser user = accounts.signIn(identity);
+        if (user.currentWorkspace().role() == Role.MEMBER) {
+            throw new ForbiddenException("only owners and admins manage connections");
+        }
+        if (!connections.disconnect(user.currentWorkspace().id(), connectionId)) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create("/app?disconnected=" + connectionId)).build();
+    }
+}
