@@ -1,5 +1,6 @@
 package app.ponte.api.field;
 
+import app.ponte.api.Label;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -8,33 +9,40 @@ import java.time.format.DateTimeFormatter;
  * formatting rule, used when a value is rendered as text (in a mapping, a preview, a run history).
  */
 public enum FieldType {
-    TEXT(ValueKind.TEXT),
-    LONG_TEXT(ValueKind.TEXT),
-    EMAIL(ValueKind.TEXT),
+    TEXT(ValueKind.TEXT, "Texto", "Text"),
+    LONG_TEXT(ValueKind.TEXT, "Texto longo", "Long text"),
+    EMAIL(ValueKind.TEXT, "E-mail", "E-mail"),
     /** digits as the source sends them; actions normalise (E.164) before use */
-    PHONE(ValueKind.TEXT),
-    URL(ValueKind.TEXT),
+    PHONE(ValueKind.TEXT, "Telefone", "Phone"),
+    URL(ValueKind.TEXT, "Link", "Link"),
     /** a code or identifier: text even when it looks like a number */
-    IDENTIFIER(ValueKind.TEXT),
+    IDENTIFIER(ValueKind.TEXT, "Código", "Code"),
     /** one of {@link Field#choices()} */
-    CHOICE(ValueKind.TEXT),
+    CHOICE(ValueKind.TEXT, "Opção", "Choice"),
     /** one of the choices a {@link ChoiceLoader} reads from the connected account */
-    DYNAMIC_CHOICE(ValueKind.TEXT),
-    NUMBER(ValueKind.DECIMAL),
-    INTEGER(ValueKind.DECIMAL),
-    MONEY(ValueKind.MONEY),
+    DYNAMIC_CHOICE(ValueKind.TEXT, "Opção da conta conectada", "Choice from the connected account"),
+    NUMBER(ValueKind.DECIMAL, "Número", "Number"),
+    INTEGER(ValueKind.DECIMAL, "Número inteiro", "Whole number"),
+    MONEY(ValueKind.MONEY, "Valor em dinheiro", "Money"),
     /** rendered as ISO-8601 in UTC, e.g. {@code 2025-04-03T17:42:11Z} */
-    DATE_TIME(ValueKind.TIMESTAMP),
+    DATE_TIME(ValueKind.TIMESTAMP, "Data e hora", "Date and time"),
     /** rendered as DD/MM/AAAA in the workspace's time zone */
-    DATE(ValueKind.TIMESTAMP),
-    BOOLEAN(ValueKind.BOOLEAN);
+    DATE(ValueKind.TIMESTAMP, "Data", "Date"),
+    BOOLEAN(ValueKind.BOOLEAN, "Sim ou não", "Yes or no");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ValueKind kind;
+    private final Label label;
 
-    FieldType(ValueKind kind) {
+    FieldType(ValueKind kind, String pt, String en) {
         this.kind = kind;
+        this.label = Label.of(pt, en);
+    }
+
+    /** What people call this type, e.g. in the mapping editor. */
+    public Label label() {
+        return label;
     }
 
     public ValueKind kind() {

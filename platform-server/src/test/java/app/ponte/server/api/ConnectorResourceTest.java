@@ -30,6 +30,16 @@ class ConnectorResourceTest {
     }
 
     @Test
+    void listsTheFieldTypesWithTheirLabelsAndValueKinds() {
+        given().when().get("/api/v1/field-types")
+                .then().statusCode(200)
+                .body("find { it.type == 'money' }.label.pt", equalTo("Valor em dinheiro"))
+                .body("find { it.type == 'money' }.kind", equalTo("money"))
+                .body("find { it.type == 'date' }.label.en", equalTo("Date"))
+                .body("find { it.type == 'date' }.kind", equalTo("timestamp"));
+    }
+
+    @Test
     void answers404ForAnUnknownConnector() {
         given().when().get("/api/v1/connectors/pipedrive").then().statusCode(404);
     }
