@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,8 +19,14 @@ public class Connection extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
-    public UUID tenantId;
+    /**
+     * Set and filtered by Hibernate's tenant discriminator from {@link app.ponte.server.tenant.TenantContext}.
+     * Text here (Quarkus resolves tenants as strings); the column is a uuid, which PostgreSQL casts to
+     * (the datasource sends strings untyped).
+     */
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, columnDefinition = "uuid")
+    public String tenantId;
 
     @Column(name = "connector_id", nullable = false, length = 64)
     public String connectorId;

@@ -5,6 +5,7 @@ import app.ponte.api.action.Failure;
 import app.ponte.api.context.Credentials;
 import app.ponte.api.context.Credentials.StoredCredentials;
 import app.ponte.server.crypto.SecretCipher;
+import app.ponte.server.tenant.TenantContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The generic, encrypted store of connections: every connector's credentials live here, encrypted
- * with AES-GCM and bound to their row. Reads are scoped by tenant: a connection id of another
+ * with AES-GCM and bound to their row. Every method works inside the given tenant's
+ * {@link TenantContext}, so Hibernate's tenant discriminator scopes it: a connection id of another
  * tenant is as good as unknown.
  */
 @ApplicationScoped
@@ -34,18 +36,20 @@ public class ConnectionStore {
     private final EntityManager em;
     private final SecretCipher cipher;
     private final ObjectMapper json;
+    private final TenantContext tenants;
 
-    ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json) {
+    ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json, TenantContext tenants) {
         this.em = em;
         this.cipher = cipher;
         this.json = json;
+        this.tenants = tenants;
     }
 
     public ConnectionView create(UUID tenantId, NewConnection connection) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> {
             Connection row = new Connection();
             row.id = UUID.randomUUID();
-            row.tenantId = tenantId;
+            row.tenantId = tenantId.toString();
             row.connectorId = connection.connectorId();
             row.displayName = connection.displayName();
             row.externalAccountId = connection.externalAccountId();
@@ -58,7 +62,7 @@ public class ConnectionStore {
             em.persist(row);
             LOG.infof("connection %s (%s) created for tenant %s", row.id, row.connectorId, tenantId);
             return view(row);
-        });
+        }));
     }
 
     /**
@@ -67,17 +71,17 @@ public class ConnectionStore {
      * reconnect" instead of adding a second connection.
      */
     public ConnectionView connect(UUID tenantId, NewConnection connection) {
-        Optional<UUID> existing = QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("select c.id from Connection c where c.tenantId = :tenant and c.connectorId = :connector "
+        Optional<UUID> existing = tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("select c.id from Connection c where c.connectorId = :connector "
                         + "and c.externalAccountId = :account", UUID.class)
-                .setParameter("tenant", tenantId).setParameter("connector", connection.connectorId())
+                .setParameter("connector", connection.connectorId())
                 .setParameter("account", connection.externalAccountId())
-                .getResultStream().findFirst());
+                .getResultStream().findFirst()));
         if (existing.isEmpty()) {
             return create(tenantId, connection);
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Connection row = row(tenantId, existing.get()).orElseThrow();
+        return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> {
+            Connection row = row(existing.get()).orElseThrow();
             row.displayName = connection.displayName();
             row.attributes = write(connection.attributes());
             row.expiresAt = connection.expiresAt();
@@ -87,23 +91,23 @@ public class ConnectionStore {
             seal(row, connection.secrets());
             LOG.infof("connection %s (%s) reconnected for tenant %s", row.id, row.connectorId, tenantId);
             return view(row);
-        });
+        }));
     }
 
     public Optional<ConnectionView> find(UUID tenantId, UUID connectionId) {
-        return QuarkusTransaction.joiningExisting().call(() -> row(tenantId, connectionId).map(this::view));
+        return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> row(connectionId).map(this::view)));
     }
 
     public List<ConnectionView> list(UUID tenantId) {
-        return QuarkusTransaction.joiningExisting().call(() -> em
-                .createQuery("from Connection where tenantId = :tenant order by createdAt", Connection.class)
-                .setParameter("tenant", tenantId).getResultList().stream().map(this::view).toList());
+        return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("from Connection order by createdAt", Connection.class)
+                .getResultList().stream().map(this::view).toList()));
     }
 
     /** The connection's credentials, decrypted for one use. */
     public Optional<Credentials> credentials(UUID tenantId, UUID connectionId) {
-        return QuarkusTransaction.joiningExisting().call(() -> row(tenantId, connectionId)
-                .map(row -> new StoredConnectionCredentials(this, tenantId, connectionId, open(row))));
+        return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> row(connectionId)
+                .map(row -> new StoredConnectionCredentials(this, tenantId, connectionId, open(row)))));
     }
 
     /**
@@ -113,7 +117,7 @@ public class ConnectionStore {
      * @return false when the tenant has no such connection
      */
     public boolean disconnect(UUID tenantId, UUID connectionId) {
-        return QuarkusTransaction.requiringNew().call(() -> row(tenantId, connectionId).map(row -> {
+        return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> row(connectionId).map(row -> {
             seal(row, Map.of());
             row.status = ConnectionStatus.DISCONNECTED;
             row.statusReason = null;
@@ -121,16 +125,16 @@ public class ConnectionStore {
             row.updatedAt = Instant.now();
             LOG.infof("connection %s (%s) disconnected by tenant %s", connectionId, row.connectorId, tenantId);
             return true;
-        }).orElse(false));
+        }).orElse(false)));
     }
 
     public void markNeedsReconnect(UUID tenantId, UUID connectionId, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> row(tenantId, connectionId).ifPresent(row -> {
+        tenants.run(tenantId, () -> QuarkusTransaction.requiringNew().run(() -> row(connectionId).ifPresent(row -> {
             row.status = ConnectionStatus.NEEDS_RECONNECT;
             row.statusReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
             row.updatedAt = Instant.now();
             LOG.warnf("connection %s needs reconnecting: %s", connectionId, row.statusReason);
-        }));
+        })));
     }
 
     /**
@@ -143,9 +147,9 @@ public class ConnectionStore {
     StoredCredentials refreshUnderLock(UUID tenantId, UUID connectionId, Credentials.Refresher refresher)
             throws ConnectorException {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> {
                 em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, lockKey(connectionId)).getSingleResult();
-                Connection row = row(tenantId, connectionId)
+                Connection row = row(connectionId)
                         .orElseThrow(() -> new ConnectorException(Failure.needsReconnect("the connection no longer exists")));
                 em.refresh(row);
                 StoredCredentials refreshed = refresher.refresh(open(row));
@@ -156,9 +160,10 @@ public class ConnectionStore {
                 row.statusReason = null;
                 row.updatedAt = Instant.now();
                 return refreshed;
-            });
+            }));
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof ConnectorException refused) {
+            Throwable cause = e instanceof TenantContext.TenantWorkException ? e.getCause() : e;
+            if (cause.getCause() instanceof ConnectorException refused) {
                 if (refused.failure().kind() == Failure.Kind.NEEDS_RECONNECT) {
                     markNeedsReconnect(tenantId, connectionId, refused.getMessage());
                 }
@@ -168,10 +173,11 @@ public class ConnectionStore {
         }
     }
 
-    private Optional<Connection> row(UUID tenantId, UUID connectionId) {
+    /** The connection in the current tenant (the discriminator hides every other tenant's rows). */
+    private Optional<Connection> row(UUID connectionId) {
         try {
-            return Optional.of(em.createQuery("from Connection where id = :id and tenantId = :tenant", Connection.class)
-                    .setParameter("id", connectionId).setParameter("tenant", tenantId).getSingleResult());
+            return Optional.of(em.createQuery("from Connection where id = :id", Connection.class)
+                    .setParameter("id", connectionId).getSingleResult());
         } catch (NoResultException e) {
             return Optional.empty();
         }
