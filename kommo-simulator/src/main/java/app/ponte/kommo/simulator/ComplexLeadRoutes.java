@@ -144,7 +144,9 @@ final class ComplexLeadRoutes {
         java.util.List<String> emails = new java.util.ArrayList<>();
         java.util.List<String> phones = new java.util.ArrayList<>();
         for (JsonNode f : c.path("custom_fields_values")) {
-            String code = Json.text(f, "field_code");
+            Long fieldId = Json.longOrNull(f, "field_id");
+            String code = fieldId == null ? Json.text(f, "field_code") : a.fields("contacts").stream()
+                    .filter(d -> d.id() == fieldId).map(d -> d.code()).findFirst().orElse(null);
             for (JsonNode value : f.path("values")) {
                 String text = Json.text(value, "value");
                 if (text != null && "EMAIL".equalsIgnoreCase(code)) {

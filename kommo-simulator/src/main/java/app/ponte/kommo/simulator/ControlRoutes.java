@@ -276,6 +276,9 @@ final class ControlRoutes {
         if (sub == null) {
             throw ApiException.badRequest("subdomain is required");
         }
+        if (sim.state().accounts.values().stream().anyMatch(x -> x != a && x.subdomain.equals(sub))) {
+            throw ApiException.badRequest("subdomain " + sub + " belongs to another account");
+        }
         a.subdomain = sub;
         a.host = body.hasNonNull("host") ? body.get("host").asText() : sub + ".kommo.com";
         return summary(a);

@@ -49,11 +49,11 @@ final class CustomFieldValues {
             }
             List<FieldValue> parsed = new ArrayList<>();
             for (int m = 0; m < values.size(); m++) {
-                FieldValue v = value(def, values.get(m));
-                if (v == null) {
-                    validation.notSupportedChoice(rid, path + ".values." + m);
+                Parsed v = value(def, values.get(m));
+                if (v.value() == null) {
+                    validation.add(rid, v.code(), path + ".values." + m, DETAILS.get(v.code()));
                 } else {
-                    parsed.add(v);
+                    parsed.add(v.value());
                 }
             }
             if (!parsed.isEmpty()) {
@@ -73,28 +73,54 @@ final class CustomFieldValues {
                 .findFirst().orElse(null);
     }
 
-    /** Parses one value for a field; null = not a valid choice/value. */
-    private static FieldValue value(CustomField def, JsonNode v) {
+    private static final java.util.Map<String, String> DETAILS = java.util.Map.of(
+            "NotSupportedChoice", "The value you selected is not a valid choice.",
+            "InvalidType", "This value should be of type valid.",
+            "NotBlank", "This value should not be blank.");
+
+    /** A parsed value, or the validation code (§4) of why it is not one. */
+    private record Parsed(FieldValue value, String code) {
+        static Parsed ok(FieldValue value) {
+            return new Parsed(value, null);
+        }
+
+        static Parsed error(String code) {
+            return new Parsed(null, code);
+        }
+    }
+
+    /**
+     * Parses one value for a field. Unknown enum id/code → {@code NotSupportedChoice}; a required value missing →
+     * {@code NotBlank}; a value of the wrong JSON type for the field → {@code InvalidType} (§4, §5.3).
+     */
+    private static Parsed value(CustomField def, JsonNode v) {
         if (v == null || !v.isObject()) {
-            return null;
+            return Parsed.error("InvalidType");
         }
         JsonNode raw = v.get("value");
         if (def.hasEnums()) {
+            boolean multitext = def.type().equals("multitext");
+            if (multitext && raw != null && raw.isContainerNode()) {
+                return Parsed.error("InvalidType");
+            }
             FieldEnum choice = chooseEnum(def, v);
             if (choice == null) {
-                return null;
+                return Parsed.error(multitext || v.has("enum_id") || v.has("enum_code") || raw != null
+                        ? "NotSupportedChoice" : "NotBlank");
             }
-            boolean multitext = def.type().equals("multitext");
-            if (multitext && (raw == null || raw.isNull() || raw.isContainerNode())) {
-                return null;
+            if (multitext && (raw == null || raw.isNull() || raw.asText().isBlank())) {
+                return Parsed.error("NotBlank");
             }
             JsonNode value = multitext ? TextNode.valueOf(raw.asText()) : TextNode.valueOf(choice.value());
-            return new FieldValue(value, choice.id(), multitext ? choice.value() : null);
+            return Parsed.ok(new FieldValue(value, choice.id(), multitext ? choice.value() : null));
         }
-        if (raw == null || raw.isNull() || raw.isContainerNode()) {
-            return null;
+        if (raw == null || raw.isNull()) {
+            return Parsed.error("NotBlank");
         }
-        return switch (def.type()) {
+        if (raw.isContainerNode()) {
+            return Parsed.error("InvalidType");
+        }
+        FieldValue parsed = switch (def.type()) {
             case "numeric" -> raw.isNumber() || raw.asText().matches("-?\\d+(\\.\\d+)?")
                     ? new FieldValue(TextNode.valueOf(raw.asText()), null, null) : null;
             case "date", "date_time", "birthday" -> raw.canConvertToLong() && (raw.isNumber() || raw.asText().matches("\\d+"))
@@ -102,6 +128,7 @@ final class CustomFieldValues {
             case "checkbox" -> raw.isBoolean() ? new FieldValue(BooleanNode.valueOf(raw.asBoolean()), null, null) : null;
             default -> new FieldValue(TextNode.valueOf(raw.asText()), null, null);
         };
+        return parsed == null ? Parsed.error("InvalidType") : Parsed.ok(parsed);
     }
 
     private static FieldEnum chooseEnum(CustomField def, JsonNode v) {

@@ -36,9 +36,17 @@ public final class Http {
         send(ctx, e.status(), e.contentType(), e.body());
     }
 
-    /** {@code http://host:port} as the client addressed us; used for {@code _links}. */
+    /**
+     * {@code http://host:port} as the client addressed us; used for {@code _links}. Read from the request's
+     * authority (the {@code Host} header in HTTP/1.1, {@code :authority} in HTTP/2, which clients such as the JDK's
+     * HttpClient switch to after an h2c upgrade); without one, the address the request came in on.
+     */
     public static String base(RoutingContext ctx) {
-        String host = ctx.request().getHeader("Host");
-        return "http://" + (host == null ? "127.0.0.1" : host);
+        var authority = ctx.request().authority();
+        if (authority != null) {
+            return "http://" + authority.host() + (authority.port() >= 0 ? ":" + authority.port() : "");
+        }
+        var local = ctx.request().localAddress();
+        return "http://" + (local == null ? "127.0.0.1" : local.hostAddress() + ":" + local.port());
     }
 }

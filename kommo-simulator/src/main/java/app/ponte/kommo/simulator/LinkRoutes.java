@@ -61,8 +61,9 @@ final class LinkRoutes {
             return Reply.noContent();
         }
         return collection(r, type, id, Links.of(a, type, id).stream()
-                .filter(view -> items.findValues("to_entity_id").stream()
-                        .anyMatch(n -> n.asLong() == view.toEntityId())).toList());
+                .filter(view -> java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                        .anyMatch(n -> view.toEntityType().equals(Json.text(n, "to_entity_type"))
+                                && n.path("to_entity_id").asLong() == view.toEntityId())).toList());
     }
 
     private Reply list(ApiRequest r, String type) {

@@ -96,8 +96,8 @@ final class PartyService {
                 c.name = (c.firstName + " " + c.lastName).trim();
             } else if (name != null) {
                 c.name = name;
-                c.firstName = first;
-                c.lastName = last;
+                c.firstName = first != null ? first : (create ? "" : c.firstName);
+                c.lastName = last != null ? last : (create ? "" : c.lastName);
             } else if (create) {
                 c.name = "";
             }

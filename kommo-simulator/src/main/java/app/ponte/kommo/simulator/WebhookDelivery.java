@@ -133,11 +133,12 @@ public final class WebhookDelivery {
     private void record(Delivery d, Integer status, long ms, String outcome) {
         boolean success = outcome.equals("success");
         Long retryAt = null;
+        long now = clock.now();
         synchronized (state) {
             if (!success) {
                 boolean disabled = d.webhookId() != 0 && countInvalid(d);
                 if (!disabled && d.attempt() - 1 < d.delays().size()) {
-                    retryAt = clock.now() + d.delays().get(d.attempt() - 1);
+                    retryAt = now + d.delays().get(d.attempt() - 1);
                     synchronized (this) {
                         pending.add(new Pending(d.next(), retryAt));
                     }
@@ -145,7 +146,7 @@ public final class WebhookDelivery {
             }
         }
         ObjectNode entry = Json.object();
-        entry.put("time", clock.now()).put("webhook_id", d.webhookId()).put("account_id", d.accountId())
+        entry.put("time", now).put("webhook_id", d.webhookId()).put("account_id", d.accountId())
                 .put("destination", d.destination());
         entry.putObject("headers").put("Content-Type", "application/x-www-form-urlencoded")
                 .put("User-Agent", USER_AGENT).put("X-Amocrm-Requestid", d.requestId());

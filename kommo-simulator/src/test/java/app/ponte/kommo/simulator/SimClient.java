@@ -68,6 +68,42 @@ final class SimClient {
         return call("POST", "/oauth2/access_token", "{\"client_id\":\"cid\",\"client_secret\":\"secret\",\"grant_type\":\"authorization_code\",\"code\":\"" + code + "\",\"redirect_uri\":\"https://app.example/cb\"}", null).json();
     }
 
+    /** Subscribes {@code destination} to the given events (admin token of {@link #setUp()}). */
+    void subscribe(String destination, String... settings) {
+        String list = String.join("\",\"", settings);
+        Res r = api("POST", "/webhooks", "{\"destination\":\"" + destination + "\",\"settings\":[\"" + list + "\"]}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("subscribe -> " + r.status() + " " + r.body());
+        }
+    }
+
+    /** Waits until every queued webhook delivery (and every pending retry, fired now) has been attempted. */
+    JsonNode flush() {
+        return control("POST", "/webhooks/flush", null);
+    }
+
+    /** Creates one entity through the API and answers its id. */
+    long create(String type, String item) {
+        Res r = api("POST", "/" + type, "[" + item + "]");
+        if (r.status() != 200) {
+            throw new IllegalStateException("create " + type + " -> " + r.status() + " " + r.body());
+        }
+        return r.json().path("_embedded").path(type).get(0).path("id").asLong();
+    }
+
+    /** The one validation error of a 400 answer: {@code [request_id, code, path]}. */
+    static java.util.List<String> onlyError(Res r) {
+        if (r.status() != 400) {
+            throw new AssertionError("expected 400, got " + r.status() + " " + r.body());
+        }
+        JsonNode items = r.json().path("validation-errors");
+        if (items.size() != 1 || items.get(0).path("errors").size() != 1) {
+            throw new AssertionError("expected exactly one validation error: " + r.body());
+        }
+        JsonNode e = items.get(0).path("errors").get(0);
+        return java.util.List.of(items.get(0).path("request_id").asText(), e.path("code").asText(), e.path("path").asText());
+    }
+
     Res refresh(String refreshToken) {
         return call("POST", "/oauth2/access_token", "{\"client_id\":\"cid\",\"client_secret\":\"secret\",\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + refreshToken + "\",\"redirect_uri\":\"https://app.example/cb\"}", null);
     }
