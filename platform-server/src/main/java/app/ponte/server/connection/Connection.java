@@ -67,6 +67,10 @@ public class Connection extends PanacheEntityBase {
     @Column(name = "last_event_at")
     public Instant lastEventAt;
 
+    /** SHA-256 of the token in the connection's webhook URL, if it receives webhooks. */
+    @Column(name = "webhook_token_hash", length = 64)
+    public String webhookTokenHash;
+
     /** The associated data that binds this row's ciphertext to it. */
     String associatedData() {
         return "connection:" + tenantId + ":" + id;

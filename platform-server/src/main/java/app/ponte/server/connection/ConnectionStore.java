@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 public class ConnectionStore {
 
     private static final Logger LOG = Logger.getLogger(ConnectionStore.class);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
@@ -94,6 +95,67 @@ public class ConnectionStore {
         }));
     }
 
+    /** The secret under which a connection keeps its webhook token (to show its URL again). */
+    public static final String WEBHOOK_TOKEN = "webhook_token";
+
+    /**
+     * Gives the connection a new webhook token (the old URL stops working at once) and returns it.
+     * The token is 32 random bytes, URL-safe; only its SHA-256 is searchable.
+     */
+    public Optional<String> rotateWebhookToken(UUID tenantId, UUID connectionId) {
+        String token = newWebhookToken();
+        return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> row(connectionId).map(row -> {
+            Map<String, String> secrets = new java.util.HashMap<>(open(row).secrets());
+            secrets.put(WEBHOOK_TOKEN, token);
+            seal(row, secrets);
+            row.webhookTokenHash = sha256(token);
+            row.updatedAt = Instant.now();
+            LOG.infof("connection %s got a new webhook token", connectionId);
+            return token;
+        })));
+    }
+
+    /** The current webhook token of a connection, to build its URL. */
+    public Optional<String> webhookToken(UUID tenantId, UUID connectionId) {
+        return credentials(tenantId, connectionId).flatMap(c -> c.secret(WEBHOOK_TOKEN));
+    }
+
+    /**
+     * The connection a webhook token belongs to, across all tenants (the ingress does not know the
+     * tenant yet): a native query, outside the tenant discriminator, that reads only ids.
+     */
+    public Optional<WebhookTarget> findByWebhookToken(String connectorId, String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, tenant_id FROM connection WHERE webhook_token_hash = ?1 "
+                            + "AND connector_id = ?2 AND status <> 'DISCONNECTED'")
+                    .setParameter(1, sha256(token)).setParameter(2, connectorId).getResultList();
+            return rows.stream().findFirst().map(r -> new WebhookTarget((UUID) r[1], (UUID) r[0]));
+        });
+    }
+
+    /** Where a webhook call goes: a tenant's connection. */
+    public record WebhookTarget(UUID tenantId, UUID connectionId) {
+    }
+
+    private static String newWebhookToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<ConnectionView> find(UUID tenantId, UUID connectionId) {
         return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> row(connectionId).map(this::view)));
     }
@@ -119,6 +181,7 @@ public class ConnectionStore {
     public boolean disconnect(UUID tenantId, UUID connectionId) {
         return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> row(connectionId).map(row -> {
             seal(row, Map.of());
+            row.webhookTokenHash = null;
             row.status = ConnectionStatus.DISCONNECTED;
             row.statusReason = null;
             row.expiresAt = null;

@@ -29,19 +29,22 @@ public class AppPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(SignedInUser user, List<ConnectionView> connections,
-                List<ConnectorDescriptor> connectable);
+                List<ConnectorDescriptor> connectable, String formToken);
     }
 
     private final AccountService accounts;
     private final SecurityIdentity identity;
     private final ConnectionStore connections;
     private final ConnectorService connectors;
+    private final FormTokens formTokens;
 
-    AppPage(AccountService accounts, SecurityIdentity identity, ConnectionStore connections, ConnectorService connectors) {
+    AppPage(AccountService accounts, SecurityIdentity identity, ConnectionStore connections, ConnectorService connectors,
+            FormTokens formTokens) {
         this.accounts = accounts;
         this.identity = identity;
         this.connections = connections;
         this.connectors = connectors;
+        this.formTokens = formTokens;
     }
 
     @GET
@@ -50,7 +53,8 @@ public class AppPage {
     public Response index(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
         SignedInUser user = accounts.signIn(identity);
         List<ConnectorDescriptor> connectable = connectors.descriptors().stream().filter(c -> c.oauth().isPresent()).toList();
-        TemplateInstance page = Templates.index(user, connections.list(user.currentWorkspace().id()), connectable);
+        TemplateInstance page = Templates.index(user, connections.list(user.currentWorkspace().id()), connectable,
+                formTokens.token(identity));
         return Pages.ok(page.setLocale(UiLocale.resolve(lang, headers)), lang);
     }
 }

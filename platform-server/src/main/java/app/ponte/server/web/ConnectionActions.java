@@ -9,6 +9,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 
-/** Form actions on a workspace's connections (CSRF-checked by quarkus-rest-csrf). Owners and admins only. */
+/** Form actions on a workspace's connections (CSRF-checked by {@link FormTokens}). Owners and admins only. */
 @Authenticated
 @Path("/app/connections/{id}")
 public class ConnectionActions {
@@ -26,11 +27,13 @@ public class ConnectionActions {
     private final AccountService accounts;
     private final SecurityIdentity identity;
     private final ConnectionStore connections;
+    private final FormTokens formTokens;
 
-    ConnectionActions(AccountService accounts, SecurityIdentity identity, ConnectionStore connections) {
+    ConnectionActions(AccountService accounts, SecurityIdentity identity, ConnectionStore connections, FormTokens formTokens) {
         this.accounts = accounts;
         this.identity = identity;
         this.connections = connections;
+        this.formTokens = formTokens;
     }
 
     /** "Desconectar": erases the stored credentials; the account must be connected again to be used. */
@@ -38,7 +41,8 @@ public class ConnectionActions {
     @Path("disconnect")
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response disconnect(@PathParam("id") UUID connectionId) {
+    public Response disconnect(@PathParam("id") UUID connectionId, @FormParam(FormTokens.FIELD) String formToken) {
+        formTokens.verify(identity, formToken);
         SignedInUser user = accounts.signIn(identity);
         if (user.currentWorkspace().role() == Role.MEMBER) {
             throw new ForbiddenException("only owners and admins manage connections");

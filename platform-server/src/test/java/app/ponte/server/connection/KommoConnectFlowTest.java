@@ -111,7 +111,9 @@ class KommoConnectFlowTest {
         assertTrue(token.find(), page);
 
         given().filter(browser).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .when().post("/app/connections/" + connectionId + "/disconnect").then().statusCode(400);
+                .when().post("/app/connections/" + connectionId + "/disconnect").then().statusCode(403);
+        given().filter(browser).redirects().follow(false).formParam("csrf", "forjado")
+                .when().post("/app/connections/" + connectionId + "/disconnect").then().statusCode(403);
 
         given().filter(browser).redirects().follow(false).formParam(token.group(1), token.group(2))
                 .when().post("/app/connections/" + connectionId + "/disconnect").then().statusCode(303);
