@@ -1,0 +1,344 @@
+package app.ponte.server.automation;
+
+import app.ponte.api.ConnectorDescriptor;
+import app.ponte.api.action.ActionDefinition;
+import app.ponte.api.trigger.TriggerDefinition;
+import app.ponte.mapping.Mapping;
+import app.ponte.mapping.MappingEngine;
+import app.ponte.mapping.MappingPreview;
+import app.ponte.mapping.MappingProblem;
+import app.ponte.mapping.RenderContext;
+import app.ponte.mapping.MappingValidator;
+import app.ponte.server.api.Problem;
+import app.ponte.server.api.ValidationProblem;
+import app.ponte.server.connection.ConnectionStatus;
+import app.ponte.server.connection.ConnectionStore;
+import app.ponte.server.connection.ConnectionView;
+import app.ponte.server.connector.ConnectorService;
+import app.ponte.server.template.AutomationTemplate;
+import app.ponte.server.template.TemplateCatalog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates, edits (as new versions), activates, pauses and deletes automations. Callers run it in
+ * the workspace's {@link app.ponte.server.tenant.TenantContext}; the tenant discriminator scopes
+ * every query. A draft may be saved with problems; it cannot be activated until they are fixed.
+ */
+@ApplicationScoped
+public class AutomationService {
+
+    private static final Logger LOG = Logger.getLogger(AutomationService.class);
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+    static final int MAX_TEMPLATE_LENGTH = 2_000;
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final ConnectorService connectors;
+    private final ConnectionStore connections;
+    private final TemplateCatalog templates;
+
+    AutomationService(EntityManager em, ObjectMapper json, ConnectorService connectors, ConnectionStore connections,
+            TemplateCatalog templates) {
+        this.em = em;
+        this.json = json;
+        this.connectors = connectors;
+        this.connections = connections;
+        this.templates = templates;
+    }
+
+    public AutomationView fromTemplate(UUID tenantId, UUID userId, String templateKey, UUID triggerConnectionId,
+            UUID actionConnectionId, String name) {
+        AutomationTemplate template = templates.find(templateKey)
+                .orElseThrow(() -> ValidationProblem.field("templateKey", "Modelo desconhecido: " + templateKey));
+        AutomationDraft draft = new AutomationDraft(name == null || name.isBlank() ? template.title().pt() : name,
+                template.trigger().connector(), template.trigger().key(), triggerConnectionId, Map.of(),
+                template.action().connector(), template.action().key(), actionConnectionId, template.mapping(), null);
+        return create(tenantId, userId, draft, templateKey);
+    }
+
+    public AutomationView create(UUID tenantId, UUID userId, AutomationDraft draft, String templateKey) {
+        requireKnownSteps(draft);
+        requireReasonableSize(draft);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Automation automation = new Automation();
+            automation.id = UUID.randomUUID();
+            automation.tenantId = tenantId.toString();
+            automation.status = AutomationStatus.DRAFT;
+            automation.templateKey = templateKey;
+            automation.createdAt = Instant.now();
+            apply(automation, draft);
+            automation.currentVersion = 1;
+            automation.updatedAt = automation.createdAt;
+            em.persist(automation);
+            em.persist(version(automation, 1, draft, userId));
+            LOG.infof("automation %s created in tenant %s", automation.id, tenantId);
+            return view(automation);
+        });
+    }
+
+    /** Saves an edit as a new version. An active automation stays active only while it still validates. */
+    public AutomationView update(UUID tenantId, UUID userId, UUID automationId, AutomationDraft draft) {
+        requireKnownSteps(draft);
+        requireReasonableSize(draft);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Automation automation = live(automationId);
+            apply(automation, draft);
+            automation.currentVersion++;
+            automation.updatedAt = Instant.now();
+            em.persist(version(automation, automation.currentVersion, draft, userId));
+            AutomationView view = view(automation);
+            if (automation.status == AutomationStatus.ACTIVE && !view.problems().isEmpty()) {
+                automation.status = AutomationStatus.PAUSED;
+                view = view(automation);
+            }
+            return view;
+        });
+    }
+
+    public AutomationView activate(UUID automationId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Automation automation = live(automationId);
+            AutomationView view = view(automation);
+            if (!view.problems().isEmpty()) {
+                throw new ValidationProblem("A automação ainda tem problemas; corrija-os para ativá-la.", view.problems());
+            }
+            automation.status = AutomationStatus.ACTIVE;
+            automation.activatedAt = Instant.now();
+            automation.updatedAt = automation.activatedAt;
+            return view(automation);
+        });
+    }
+
+    public AutomationView pause(UUID automationId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Automation automation = live(automationId);
+            automation.status = AutomationStatus.PAUSED;
+            automation.updatedAt = Instant.now();
+            return view(automation);
+        });
+    }
+
+    /** Soft delete: the automation stops and disappears from lists; its versions stay for the run history. */
+    public void delete(UUID automationId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Automation automation = live(automationId);
+            automation.status = AutomationStatus.DELETED;
+            automation.deletedAt = Instant.now();
+            automation.updatedAt = automation.deletedAt;
+        });
+    }
+
+    public Optional<AutomationView> find(UUID automationId) {
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(em.find(Automation.class, automationId))
+                .filter(a -> a.status != AutomationStatus.DELETED).map(this::view));
+    }
+
+    /** A page of the workspace's automations, newest first, and the total. */
+    public Page list(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long total = em.createQuery("select count(a) from Automation a where a.status <> :deleted", Long.class)
+                    .setParameter("deleted", AutomationStatus.DELETED).getSingleResult();
+            List<AutomationView> items = em.createQuery("from Automation a where a.status <> :deleted order by a.createdAt desc, a.id",
+                            Automation.class)
+                    .setParameter("deleted", AutomationStatus.DELETED)
+                    .setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(this::view).toList();
+            return new Page(items, page, size, total);
+        });
+    }
+
+    /** Runs the current mapping over the trigger's sample events (all of them, or the one named). */
+    public AutomationPreview preview(UUID automationId, Optional<String> sampleName, SampleEvents samples, java.time.ZoneId zone) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Automation automation = live(automationId);
+            Map<String, String> mapping = read(currentVersion(automation).mapping);
+            ConnectorDescriptor connector = connectors.descriptor(automation.triggerConnector).orElseThrow();
+            TriggerDefinition trigger = trigger(automation.triggerConnector, automation.triggerKey);
+            ActionDefinition action = action(automation.actionConnector, automation.actionKey);
+            Locale pt = Locale.forLanguageTag("pt-BR");
+            List<AutomationPreview.SamplePreview> previews = samples.of(connector, trigger).stream()
+                    .filter(sample -> sampleName.map(sample.name()::equals).orElse(true))
+                    .map(sample -> {
+                        MappingPreview preview = MappingEngine.preview(Mapping.of(mapping), action, trigger, sample.event().values(),
+                                RenderContext.of(zone));
+                        return new AutomationPreview.SamplePreview(sample.name(), preview.isOk(), preview.inputs().stream()
+                                .map(i -> new AutomationPreview.InputPreview(i.key(), i.label().pt(), i.required(),
+                                        i.template().orElse(null), i.error().isPresent() ? "" : i.text(),
+                                        i.error().map(e -> e.message(pt)).orElse(null)))
+                                .toList());
+                    })
+                    .toList();
+            if (previews.isEmpty()) {
+                throw new NotFoundException(sampleName.map(n -> "no sample '" + n + "' for this trigger")
+                        .orElse("this trigger has no sample events"));
+            }
+            return new AutomationPreview(previews);
+        });
+    }
+
+    /** One page of a list. */
+    public record Page(List<AutomationView> items, int page, int size, long total) {
+    }
+
+    private Automation live(UUID automationId) {
+        Automation automation = em.find(Automation.class, automationId);
+        if (automation == null || automation.status == AutomationStatus.DELETED) {
+            throw new NotFoundException("automation not found");
+        }
+        return automation;
+    }
+
+    private void apply(Automation automation, AutomationDraft draft) {
+        automation.name = requireName(draft.name());
+        automation.triggerConnector = draft.triggerConnector();
+        automation.triggerKey = draft.triggerKey();
+        automation.triggerConnectionId = draft.triggerConnectionId();
+        automation.actionConnector = draft.actionConnector();
+        automation.actionKey = draft.actionKey();
+        automation.actionConnectionId = draft.actionConnectionId();
+    }
+
+    private AutomationVersion version(Automation automation, int number, AutomationDraft draft, UUID userId) {
+        AutomationVersion version = new AutomationVersion();
+        version.id = UUID.randomUUID();
+        version.tenantId = automation.tenantId;
+        version.automationId = automation.id;
+        version.version = number;
+        version.mapping = write(draft.mapping());
+        version.filter = draft.filter() == null || draft.filter().isNull() ? "{}" : draft.filter().toString();
+        version.triggerSettings = write(draft.triggerSettings());
+        version.createdAt = Instant.now();
+        version.createdBy = userId;
+        return version;
+    }
+
+    AutomationVersion currentVersion(Automation automation) {
+        return em.createQuery("from AutomationVersion v where v.automationId = :id and v.version = :version", AutomationVersion.class)
+                .setParameter("id", automation.id).setParameter("version", automation.currentVersion).getSingleResult();
+    }
+
+    private AutomationView view(Automation automation) {
+        AutomationVersion version = currentVersion(automation);
+        Map<String, String> mapping = read(version.mapping);
+        Map<String, String> settings = read(version.triggerSettings);
+        JsonNode filter;
+        try {
+            filter = json.readTree(version.filter);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored filter is not JSON", e);
+        }
+        return new AutomationView(automation.id, automation.name, automation.status, automation.templateKey,
+                new AutomationView.Step(automation.triggerConnector, automation.triggerKey, automation.triggerConnectionId),
+                new AutomationView.Step(automation.actionConnector, automation.actionKey, automation.actionConnectionId),
+                automation.currentVersion, mapping, filter, settings,
+                problems(automation, mapping), automation.createdAt, automation.updatedAt, automation.activatedAt);
+    }
+
+    /** Why this automation cannot run yet: connections and the mapping, checked against the catalogs. */
+    private List<Problem.FieldError> problems(Automation automation, Map<String, String> mapping) {
+        List<Problem.FieldError> problems = new ArrayList<>();
+        UUID tenantId = UUID.fromString(automation.tenantId);
+        checkConnection(tenantId, "trigger.connectionId", automation.triggerConnectionId, automation.triggerConnector, problems);
+        checkConnection(tenantId, "action.connectionId", automation.actionConnectionId, automation.actionConnector, problems);
+        TriggerDefinition trigger = trigger(automation.triggerConnector, automation.triggerKey);
+        ActionDefinition action = action(automation.actionConnector, automation.actionKey);
+        for (MappingProblem problem : MappingValidator.validate(Mapping.of(mapping), action, trigger)) {
+            problems.add(new Problem.FieldError("mapping." + problem.inputKey(), problem.error().message(Locale.forLanguageTag("pt-BR"))));
+        }
+        return problems;
+    }
+
+    private void checkConnection(UUID tenantId, String field, UUID connectionId, String connector, List<Problem.FieldError> problems) {
+        if (connectionId == null) {
+            problems.add(new Problem.FieldError(field, "Escolha a conexão com " + connectorName(connector) + "."));
+            return;
+        }
+        Optional<ConnectionView> connection = connections.find(tenantId, connectionId);
+        if (connection.isEmpty() || !connection.get().connectorId().equals(connector)) {
+            problems.add(new Problem.FieldError(field, "Esta conexão não existe neste espaço de trabalho ou não é de "
+                    + connectorName(connector) + "."));
+        } else if (connection.get().status() != ConnectionStatus.OK) {
+            problems.add(new Problem.FieldError(field, "A conexão " + connection.get().displayName()
+                    + (connection.get().status() == ConnectionStatus.NEEDS_RECONNECT ? " precisa ser reconectada." : " foi desconectada.")));
+        }
+    }
+
+    private void requireKnownSteps(AutomationDraft draft) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (draft.triggerConnector() == null || draft.triggerKey() == null
+                || connectors.descriptor(draft.triggerConnector()).flatMap(c -> c.trigger(draft.triggerKey())).isEmpty()) {
+            errors.add(new Problem.FieldError("trigger", "Gatilho desconhecido."));
+        }
+        if (draft.actionConnector() == null || draft.actionKey() == null
+                || connectors.descriptor(draft.actionConnector()).flatMap(c -> c.action(draft.actionKey())).isEmpty()) {
+            errors.add(new Problem.FieldError("action", "Ação desconhecida."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationProblem("A automação não pode ser salva.", errors);
+        }
+    }
+
+    private static void requireReasonableSize(AutomationDraft draft) {
+        if (draft.mapping().size() > 200) {
+            throw ValidationProblem.field("mapping", "Mapeamento com campos demais (máximo 200).");
+        }
+        draft.mapping().forEach((input, template) -> {
+            if (template.length() > MAX_TEMPLATE_LENGTH) {
+                throw ValidationProblem.field("mapping." + input, "Expressão longa demais (máximo " + MAX_TEMPLATE_LENGTH + " caracteres).");
+            }
+        });
+        if (draft.filter() != null && draft.filter().toString().length() > 20_000) {
+            throw ValidationProblem.field("filter", "Filtro grande demais.");
+        }
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw ValidationProblem.field("name", "Dê um nome de 1 a 200 caracteres à automação.");
+        }
+        return name.strip();
+    }
+
+    private TriggerDefinition trigger(String connector, String key) {
+        return connectors.descriptor(connector).flatMap(c -> c.trigger(key)).orElseThrow();
+    }
+
+    private ActionDefinition action(String connector, String key) {
+        return connectors.descriptor(connector).flatMap(c -> c.action(key)).orElseThrow();
+    }
+
+    private String connectorName(String connector) {
+        return connectors.descriptor(connector).map(ConnectorDescriptor::name).orElse(connector);
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored automation data is not a JSON object of strings", e);
+        }
+    }
+}
