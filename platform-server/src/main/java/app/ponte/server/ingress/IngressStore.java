@@ -1,0 +1,84 @@
+package app.ponte.server.ingress;
+
+import app.ponte.api.trigger.TriggerEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Makes webhook deliveries durable: the trigger events of a delivery, its record in the
+ * connection's delivery log and the connection's "last event received" are committed together,
+ * before the ingress answers. De-duplication is the database's unique key: a repeated event is
+ * skipped, never stored twice.
+ */
+@ApplicationScoped
+public class IngressStore {
+
+    private final EntityManager em;
+    private final EventValuesCodec codec;
+
+    IngressStore(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.codec = new EventValuesCodec(json);
+    }
+
+    /** How many of a delivery's events were new, and how many had been received before. */
+    public record Accepted(int created, int repeated) {
+    }
+
+    public Accepted accept(UUID tenantId, UUID connectionId, String connectorId, List<TriggerEvent> events) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int created = 0;
+            for (TriggerEvent event : events) {
+                created += em.createNativeQuery("INSERT INTO inbound_event (id, tenant_id, connection_id, connector_id, trigger_key, "
+                                + "dedup_key, subject_hash, event_type, occurred_at, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                                + "ON CONFLICT ON CONSTRAINT inbound_event_dedup_uk DO NOTHING")
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, connectionId)
+                        .setParameter(4, connectorId).setParameter(5, event.triggerKey()).setParameter(6, truncate(event.dedupKey(), 300))
+                        .setParameter(7, sha256(tenantId + "|" + event.subject())).setParameter(8, truncate(event.eventType(), 100))
+                        .setParameter(9, Timestamp.from(event.occurredAt())).setParameter(10, codec.write(event.values()))
+                        .executeUpdate();
+            }
+            int repeated = events.size() - created;
+            record(tenantId, connectionId, created > 0 ? "ACCEPTED" : "DUPLICATE", events.get(0).eventType(), created, repeated, null);
+            em.createNativeQuery("UPDATE connection SET last_event_at = ?1 WHERE id = ?2")
+                    .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, connectionId).executeUpdate();
+            return new Accepted(created, repeated);
+        });
+    }
+
+    /** A delivery that produced no event (ignored, malformed or unauthenticated), for the tenant's log. */
+    public void reject(UUID tenantId, UUID connectionId, String outcome, String eventType, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> record(tenantId, connectionId, outcome, eventType, 0, 0, reason));
+    }
+
+    private void record(UUID tenantId, UUID connectionId, String outcome, String eventType, int created, int repeated, String reason) {
+        em.createNativeQuery("INSERT INTO webhook_delivery (id, tenant_id, connection_id, outcome, event_type, events_new, "
+                        + "events_repeated, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, connectionId).setParameter(4, outcome)
+                .setParameter(5, eventType == null ? null : truncate(eventType, 100)).setParameter(6, created).setParameter(7, repeated)
+                .setParameter(8, reason == null ? null : truncate(reason, 500))
+                .executeUpdate();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package app.ponte.server.ingress;
+
+import app.ponte.api.ConnectorDescriptor;
+import app.ponte.api.context.Credentials;
+import app.ponte.api.webhook.WebhookOutcome;
+import app.ponte.api.webhook.WebhookRequest;
+import app.ponte.server.api.Problem;
+import app.ponte.server.connection.ConnectionStore;
+import app.ponte.server.connector.ConnectorService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code POST /hooks/{connector}/{token}}: where vendors deliver webhooks. Answers (DECISIONS.md):
+ * unknown token 404; bad or missing secret 401, nothing stored; unreadable body 400 with the reason,
+ * recorded; authentic but nothing for any trigger 200, recorded; over 256 KiB 413; 2xx only after
+ * the events are committed (a repeated delivery adds nothing); 503 while they cannot be.
+ */
+@Path("/hooks/{connector}/{token}")
+@PermitAll
+public class WebhookIngress {
+
+    static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final Logger LOG = Logger.getLogger(WebhookIngress.class);
+
+    private final ConnectorService connectors;
+    private final ConnectionStore connections;
+    private final IngressStore store;
+    private final MeterRegistry metrics;
+
+    WebhookIngress(ConnectorService connectors, ConnectionStore connections, IngressStore store, MeterRegistry metrics) {
+        this.connectors = connectors;
+        this.connections = connections;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("connector") String connectorId, @PathParam("token") String token, byte[] body,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        Optional<ConnectorDescriptor> connector = connectors.descriptor(connectorId).filter(c -> c.webhooks().isPresent());
+        if (connector.isEmpty()) {
+            return answer("unknown_connector", problem(404, "Não encontrado", "Endereço de webhook desconhecido."));
+        }
+        if (body != null && body.length > MAX_BODY_BYTES) {
+            return answer("too_large", problem(413, "Grande demais", "O corpo passa de 256 KiB."));
+        }
+        Optional<ConnectionStore.WebhookTarget> target;
+        try {
+            target = connections.findByWebhookToken(connectorId, token);
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook ingress cannot reach the database: %s", e.getClass().getSimpleName());
+            return unavailable();
+        }
+        if (target.isEmpty()) {
+            return answer("unknown_token", problem(404, "Não encontrado", "Endereço de webhook desconhecido."));
+        }
+        ConnectionStore.WebhookTarget connection = target.get();
+        WebhookRequest request = new WebhookRequest("POST", headers.getRequestHeaders(), uri.getQueryParameters(),
+                body == null ? new byte[0] : body);
+        try {
+            Credentials credentials = connections.credentials(connection.tenantId(), connection.connectionId()).orElseThrow();
+            WebhookOutcome outcome = connector.get().webhooks().get().receive(request, credentials);
+            if (outcome instanceof WebhookOutcome.Unauthenticated refused) {
+                store.reject(connection.tenantId(), connection.connectionId(), "UNAUTHENTICATED", null, refused.reason());
+                return answer("unauthenticated", problem(401, "Não autenticado", refused.reason()));
+            }
+            if (outcome instanceof WebhookOutcome.Malformed malformed) {
+                store.reject(connection.tenantId(), connection.connectionId(), "MALFORMED", null, malformed.reason());
+                return answer("malformed", problem(400, "Corpo inválido", malformed.reason()));
+            }
+            if (outcome instanceof WebhookOutcome.Ignored ignored) {
+                store.reject(connection.tenantId(), connection.connectionId(), "IGNORED", ignored.eventType(), ignored.reason());
+                return answer("ignored", Response.ok(Map.of("status", "ignored", "reason", ignored.reason())).build());
+            }
+            List<app.ponte.api.trigger.TriggerEvent> events = ((WebhookOutcome.Events) outcome).events();
+            IngressStore.Accepted accepted = store.accept(connection.tenantId(), connection.connectionId(), connectorId, events);
+            Map<String, Object> body2xx = new HashMap<>();
+            body2xx.put("status", accepted.created() > 0 ? "accepted" : "duplicate");
+            body2xx.put("events", accepted.created());
+            body2xx.put("duplicates", accepted.repeated());
+            return answer(accepted.created() > 0 ? "accepted" : "duplicate", Response.ok(body2xx).build());
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook for connection %s could not be made durable: %s", connection.connectionId(), e.getClass().getSimpleName());
+            return unavailable();
+        }
+    }
+
+    private Response unavailable() {
+        return answer("unavailable", Response.fromResponse(problem(503, "Indisponível",
+                "Não foi possível registrar o evento agora; tente de novo.")).header("Retry-After", "5").build());
+    }
+
+    private Response answer(String outcome, Response response) {
+        metrics.counter("ponte.ingress.requests", "outcome", outcome).increment();
+        return response;
+    }
+
+    private static Response problem(int status, String title, String detail) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+    }
+}
