@@ -148,6 +148,7 @@ class FilterEngineTest {
             "total | less_or_equal | '536,75' | false",
             "total | less_or_equal | '536,76' | true",
             "total | greater_than | -10 | true",
+            "total | greater_than | $ 100 | true",
             // money in another currency than the condition names: not comparable
             "total | greater_than | US$ 100 | false",
             "total | less_than | € 1000 | false",

@@ -87,6 +87,9 @@ class HotmartFiltersTest {
         assertEquals(List.of(true, false), passing(Filter.all(Condition.of("purchase.order_date", Operator.GREATER_OR_EQUAL, "14/03/2025"))));
         assertEquals(List.of(true, false), passing(Filter.all(Condition.of("purchase.order_date_br", Operator.EQUALS, "14/03/2025"))));
         assertEquals(List.of(false, true), passing(Filter.all(Condition.of("purchase.order_date", Operator.LESS_THAN, "2025-03-10"))));
+        assertEquals(List.of(true, true), passing(Filter.all(Condition.of("purchase.order_date", Operator.GREATER_OR_EQUAL, "01/03/2025"),
+                Condition.of("purchase.order_date", Operator.LESS_OR_EQUAL, "31/03/2025"))), "March 2025 orders (docs/mapping.md)");
+        assertEquals(List.of(false, false), passing(Filter.all(Condition.of("purchase.order_date", Operator.GREATER_OR_EQUAL, "01/04/2025"))));
         assertEquals(List.of(true, true), passing(Filter.all(Condition.of("purchase.order_bump.is_order_bump", Operator.EQUALS, "não"))));
         assertEquals(List.of(true, false), passing(Filter.all(Condition.of("purchase.payment.installments_number", Operator.GREATER_THAN, "1"))));
         assertEquals(List.of(true, true), passing(Filter.all(Condition.of("purchase.offer.coupon_code", Operator.IS_EMPTY))));
