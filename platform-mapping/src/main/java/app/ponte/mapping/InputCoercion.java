@@ -251,17 +251,25 @@ public final class InputCoercion {
             return ok(value);
         }
         if (value instanceof Value.Text || value instanceof Value.Decimal) {
-            String word = Normalizer.normalize(value.text().strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                    .replaceAll("\\p{M}", "");
-            if (TRUE.contains(word)) {
-                return ok(Value.bool(true));
-            }
-            if (FALSE.contains(word)) {
-                return ok(Value.bool(false));
+            Optional<Boolean> word = yesNo(value.text());
+            if (word.isPresent()) {
+                return ok(Value.bool(word.get()));
             }
         }
         return fail(Code.INVALID_BOOLEAN, input, "precisa de sim ou não (sim/não, true/false, yes/no, 1/0).",
                 "needs yes or no (sim/não, true/false, yes/no, 1/0).");
+    }
+
+    /** "sim", "não", "true", "false", "yes", "no", "1", "0", … (case and accents ignored), or empty when the word is none of them. */
+    static Optional<Boolean> yesNo(String text) {
+        String word = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        if (TRUE.contains(word)) {
+            return Optional.of(true);
+        }
+        if (FALSE.contains(word)) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
     }
 
     private static Result choice(String text, Field input) {

@@ -77,6 +77,12 @@ public record MappingError(Code code, int position, String pt, String en) {
         REQUIRED_INPUT_MISSING,
         REQUIRED_INPUT_EMPTY,
         INCOMPATIBLE_TYPE,
-        TEXT_INTO_TYPED_INPUT
+        TEXT_INTO_TYPED_INPUT,
+        // filters (a condition's field is checked with UNKNOWN_FIELD, its value with INVALID_NUMBER,
+        // INVALID_DATE, INVALID_BOOLEAN or INVALID_CHOICE)
+        TOO_MANY_CONDITIONS,
+        OPERATOR_NOT_APPLICABLE,
+        VALUE_MISSING,
+        VALUE_TOO_LONG
     }
 }

@@ -169,7 +169,7 @@ public final class MappingValidator {
         };
     }
 
-    private static String suggestion(String key, Map<String, Field> outputs, boolean pt) {
+    static String suggestion(String key, Map<String, Field> outputs, boolean pt) {
         String last = key.substring(key.lastIndexOf('.') + 1);
         List<String> similar = outputs.keySet().stream().filter(k -> k.endsWith("." + last) || k.equals(last)).limit(3).toList();
         if (similar.isEmpty()) {
