@@ -10,8 +10,12 @@ import java.util.List;
  */
 public record AutomationPreview(List<SamplePreview> samples) {
 
-    /** One sample: whether the action could run with it, and each input's rendered value or error. */
-    public record SamplePreview(String sample, boolean ok, List<InputPreview> inputs) {
+    /**
+     * One sample: whether the action could run with it, whether the filter lets it through (and why,
+     * condition by condition), and each input's rendered value or error.
+     */
+    public record SamplePreview(String sample, boolean ok, boolean passesFilter, List<String> filterExplanation,
+            List<InputPreview> inputs) {
     }
 
     /** @param text the value as the action would receive it, written for people; empty when there is an error */

@@ -3,6 +3,11 @@ package app.ponte.server.automation;
 import app.ponte.api.ConnectorDescriptor;
 import app.ponte.api.action.ActionDefinition;
 import app.ponte.api.trigger.TriggerDefinition;
+import app.ponte.mapping.Filter;
+import app.ponte.mapping.FilterEngine;
+import app.ponte.mapping.FilterProblem;
+import app.ponte.mapping.FilterResult;
+import app.ponte.mapping.FilterValidator;
 import app.ponte.mapping.Mapping;
 import app.ponte.mapping.MappingEngine;
 import app.ponte.mapping.MappingPreview;
@@ -43,6 +48,7 @@ import org.jboss.logging.Logger;
 public class AutomationService {
 
     private static final Logger LOG = Logger.getLogger(AutomationService.class);
+    private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
     static final int MAX_TEMPLATE_LENGTH = 2_000;
@@ -75,6 +81,7 @@ public class AutomationService {
     public AutomationView create(UUID tenantId, UUID userId, AutomationDraft draft, String templateKey) {
         requireKnownSteps(draft);
         requireReasonableSize(draft);
+        requireReadableFilter(draft);
         return QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = new Automation();
             automation.id = UUID.randomUUID();
@@ -96,6 +103,7 @@ public class AutomationService {
     public AutomationView update(UUID tenantId, UUID userId, UUID automationId, AutomationDraft draft) {
         requireKnownSteps(draft);
         requireReasonableSize(draft);
+        requireReadableFilter(draft);
         return QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             apply(automation, draft);
@@ -166,17 +174,21 @@ public class AutomationService {
     public AutomationPreview preview(UUID automationId, Optional<String> sampleName, SampleEvents samples, java.time.ZoneId zone) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
-            Map<String, String> mapping = read(currentVersion(automation).mapping);
+            AutomationVersion version = currentVersion(automation);
+            Map<String, String> mapping = read(version.mapping);
+            Filter filter = filter(version);
             ConnectorDescriptor connector = connectors.descriptor(automation.triggerConnector).orElseThrow();
             TriggerDefinition trigger = trigger(automation.triggerConnector, automation.triggerKey);
             ActionDefinition action = action(automation.actionConnector, automation.actionKey);
-            Locale pt = Locale.forLanguageTag("pt-BR");
+            Locale pt = PT_BR;
             List<AutomationPreview.SamplePreview> previews = samples.of(connector, trigger).stream()
                     .filter(sample -> sampleName.map(sample.name()::equals).orElse(true))
                     .map(sample -> {
                         MappingPreview preview = MappingEngine.preview(Mapping.of(mapping), action, trigger, sample.event().values(),
                                 RenderContext.of(zone));
-                        return new AutomationPreview.SamplePreview(sample.name(), preview.isOk(), preview.inputs().stream()
+                        FilterResult passes = FilterEngine.matches(filter, sample.event().values(), trigger, RenderContext.of(zone));
+                        return new AutomationPreview.SamplePreview(sample.name(), preview.isOk(), passes.matched(),
+                                passes.conditions().stream().map(c -> c.explanation().pt()).toList(), preview.inputs().stream()
                                 .map(i -> new AutomationPreview.InputPreview(i.key(), i.label().pt(), i.required(),
                                         i.template().orElse(null), i.error().isPresent() ? "" : i.text(),
                                         i.error().map(e -> e.message(pt)).orElse(null)))
@@ -246,11 +258,11 @@ public class AutomationService {
                 new AutomationView.Step(automation.triggerConnector, automation.triggerKey, automation.triggerConnectionId),
                 new AutomationView.Step(automation.actionConnector, automation.actionKey, automation.actionConnectionId),
                 automation.currentVersion, mapping, filter, settings,
-                problems(automation, mapping), automation.createdAt, automation.updatedAt, automation.activatedAt);
+                problems(automation, mapping, filter(version)), automation.createdAt, automation.updatedAt, automation.activatedAt);
     }
 
     /** Why this automation cannot run yet: connections and the mapping, checked against the catalogs. */
-    private List<Problem.FieldError> problems(Automation automation, Map<String, String> mapping) {
+    private List<Problem.FieldError> problems(Automation automation, Map<String, String> mapping, Filter filter) {
         List<Problem.FieldError> problems = new ArrayList<>();
         UUID tenantId = UUID.fromString(automation.tenantId);
         checkConnection(tenantId, "trigger.connectionId", automation.triggerConnectionId, automation.triggerConnector, problems);
@@ -258,9 +270,35 @@ public class AutomationService {
         TriggerDefinition trigger = trigger(automation.triggerConnector, automation.triggerKey);
         ActionDefinition action = action(automation.actionConnector, automation.actionKey);
         for (MappingProblem problem : MappingValidator.validate(Mapping.of(mapping), action, trigger)) {
-            problems.add(new Problem.FieldError("mapping." + problem.inputKey(), problem.error().message(Locale.forLanguageTag("pt-BR"))));
+            problems.add(new Problem.FieldError("mapping." + problem.inputKey(), problem.error().message(PT_BR)));
+        }
+        for (FilterProblem problem : FilterValidator.validate(filter, trigger)) {
+            problems.add(new Problem.FieldError(problem.index() < 0 ? "filter" : "filter.conditions[" + problem.index() + "]",
+                    problem.error().message(PT_BR)));
         }
         return problems;
+    }
+
+    /** The stored filter (saved drafts always hold a readable one: see {@link #requireReadableFilter}). */
+    private Filter filter(AutomationVersion version) {
+        try {
+            return json.readValue(version.filter, Filter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored filter does not read", e);
+        }
+    }
+
+    /** A filter that cannot even be read (e.g. a condition without an operator) is refused at save time. */
+    private void requireReadableFilter(AutomationDraft draft) {
+        if (draft.filter() == null || draft.filter().isNull()) {
+            return;
+        }
+        try {
+            json.treeToValue(draft.filter(), Filter.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw ValidationProblem.field("filter", "Filtro inválido: cada condição precisa de field, operator e value. " + reason);
+        }
     }
 
     private void checkConnection(UUID tenantId, String field, UUID connectionId, String connector, List<Problem.FieldError> problems) {

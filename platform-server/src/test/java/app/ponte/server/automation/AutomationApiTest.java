@@ -113,6 +113,33 @@ class AutomationApiTest {
     }
 
     @Test
+    void filtersAreCheckedAtSaveTimeAndShownInThePreview() {
+        Workspace w = newWorkspace("Joana");
+        String id = fromTemplate(w, "purchase_approved_to_kommo_lead");
+        Map<String, String> mapping = given().auth().oauth2(w.token()).when().get(w.path() + "/" + id).then().extract().path("mapping");
+        String steps = "\"trigger\":{\"connector\":\"hotmart\",\"key\":\"purchase_approved\",\"connectionId\":\"" + w.hotmart()
+                + "\"},\"action\":{\"connector\":\"kommo\",\"key\":\"create_or_update_lead\",\"connectionId\":\"" + w.kommo() + "\"}";
+        String mappingJson = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(mapping).toString();
+
+        given().auth().oauth2(w.token()).contentType("application/json")
+                .body("{\"name\":\"Só o produto 123\"," + steps + ",\"mapping\":" + mappingJson
+                        + ",\"filter\":{\"match\":\"all\",\"conditions\":[{\"field\":\"product.id\",\"operator\":\"equals\",\"value\":\"123\"}]}}")
+                .when().put(w.path() + "/" + id).then().statusCode(200).body("problems", empty());
+        given().auth().oauth2(w.token()).when().post(w.path() + "/" + id + "/preview").then().statusCode(200)
+                .body("samples.passesFilter", everyItem(equalTo(false)))
+                .body("samples[0].filterExplanation[0]", org.hamcrest.Matchers.containsString("é igual a 123"));
+
+        given().auth().oauth2(w.token()).contentType("application/json")
+                .body("{\"name\":\"x\"," + steps + ",\"mapping\":" + mappingJson
+                        + ",\"filter\":{\"conditions\":[{\"field\":\"buyer.name\",\"operator\":\"greater_than\",\"value\":\"1\"}]}}")
+                .when().put(w.path() + "/" + id).then().statusCode(200).body("problems.field", hasItem("filter.conditions[0]"));
+
+        given().auth().oauth2(w.token()).contentType("application/json")
+                .body("{\"name\":\"x\"," + steps + ",\"mapping\":" + mappingJson + ",\"filter\":{\"conditions\":[{\"field\":\"buyer.name\"}]}}")
+                .when().put(w.path() + "/" + id).then().statusCode(400).body("errors.field", hasItem("filter"));
+    }
+
+    @Test
     void rejectsAnUnknownTemplateOrTriggerFieldByField() {
         Workspace w = newWorkspace("Duda");
         given().auth().oauth2(w.token()).contentType("application/json").body("{\"templateKey\":\"nao_existe\"}")
