@@ -4,6 +4,7 @@ import app.ponte.server.config.PonteConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Locale;
@@ -54,8 +55,30 @@ public class AccountService {
         if (firstSignIn) {
             createOwnWorkspace(user, now);
             LOG.infof("new user %s signed in for the first time; workspace created", user.id);
+        } else if (Membership.count("user", user) == 0) {
+            // removed from every workspace they belonged to: everyone always has a place to work
+            createOwnWorkspace(user, now);
+            LOG.infof("user %s belonged to no workspace any more; a new one was created", user.id);
         }
         return view(user);
+    }
+
+    /**
+     * Makes {@code workspaceId} the workspace the user works in from now on (pages, and every
+     * caller of {@link SignedInUser#currentWorkspace()}).
+     *
+     * @return the user, now working in that workspace
+     * @throws NotFoundException when the user does not belong to it
+     */
+    @Transactional
+    public SignedInUser switchWorkspace(SecurityIdentity identity, UUID workspaceId) {
+        SignedInUser user = signIn(identity);
+        if (user.workspace(workspaceId).isEmpty()) {
+            throw new NotFoundException("workspace not found");
+        }
+        UserAccount account = UserAccount.findById(user.id());
+        account.currentTenantId = workspaceId;
+        return view(account);
     }
 
     private void createOwnWorkspace(UserAccount user, Instant now) {
@@ -75,7 +98,7 @@ public class AccountService {
     }
 
     private static SignedInUser view(UserAccount user) {
-        return new SignedInUser(user.id, user.email, user.displayName, Membership.ofUser(user).stream()
+        return new SignedInUser(user.id, user.email, user.displayName, user.currentTenantId, Membership.ofUser(user).stream()
                 .map(m -> new SignedInUser.Workspace(m.tenant.id, m.tenant.name, m.role, m.tenant.timeZone))
                 .toList());
     }
