@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns an authenticated identity into a Ponte user: the first sign-in creates the user and their
- * own workspace (they become its owner); later sign-ins refresh e-mail and name from the token.
+ * own workspace (they become its owner); later sign-ins refresh e-mail and name from the token. A
+ * user removed from every workspace gets a new one of their own at the next sign-in. The user's
+ * current workspace is the one they switched to, else their oldest membership.
  */
 @ApplicationScoped
 public class AccountService {
@@ -52,15 +55,15 @@ public class AccountService {
         user.displayName = name;
         user.lastLoginAt = now;
         user.persist();
-        if (firstSignIn) {
+        List<Membership> memberships = firstSignIn ? List.of() : Membership.ofUser(user);
+        if (memberships.isEmpty()) {
+            // at the first sign-in, or after being removed from every workspace: everyone has a place to work
             createOwnWorkspace(user, now);
-            LOG.infof("new user %s signed in for the first time; workspace created", user.id);
-        } else if (Membership.count("user", user) == 0) {
-            // removed from every workspace they belonged to: everyone always has a place to work
-            createOwnWorkspace(user, now);
-            LOG.infof("user %s belonged to no workspace any more; a new one was created", user.id);
+            LOG.infof(firstSignIn ? "new user %s signed in for the first time; workspace created"
+                    : "user %s belonged to no workspace any more; a new one was created", user.id);
+            memberships = Membership.ofUser(user);
         }
-        return view(user);
+        return view(user, memberships);
     }
 
     /**
@@ -78,7 +81,7 @@ public class AccountService {
         }
         UserAccount account = UserAccount.findById(user.id());
         account.currentTenantId = workspaceId;
-        return view(account);
+        return view(account, Membership.ofUser(account));
     }
 
     private void createOwnWorkspace(UserAccount user, Instant now) {
@@ -97,8 +100,8 @@ public class AccountService {
         owner.persist();
     }
 
-    private static SignedInUser view(UserAccount user) {
-        return new SignedInUser(user.id, user.email, user.displayName, user.currentTenantId, Membership.ofUser(user).stream()
+    private static SignedInUser view(UserAccount user, List<Membership> memberships) {
+        return new SignedInUser(user.id, user.email, user.displayName, user.currentTenantId, memberships.stream()
                 .map(m -> new SignedInUser.Workspace(m.tenant.id, m.tenant.name, m.role, m.tenant.timeZone))
                 .toList());
     }
