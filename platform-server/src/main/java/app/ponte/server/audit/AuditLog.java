@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,11 +69,13 @@ public class AuditLog {
     private final EntityManager em;
     private final TenantContext tenants;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
 
-    AuditLog(EntityManager em, TenantContext tenants, ObjectMapper json) {
+    AuditLog(EntityManager em, TenantContext tenants, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.tenants = tenants;
         this.json = json;
+        this.transactions = transactions;
     }
 
     /** {@link #record(UUID, Actor, String, Target, Map)} without detail. */
@@ -95,7 +99,8 @@ public class AuditLog {
      */
     public void record(UUID workspaceId, Actor actor, String action, Target target, Map<String, ?> detail) {
         AuditEvent row = entry(workspaceId, actor, action, target, detail);
-        boolean joinable = QuarkusTransaction.isActive() && tenants.current().filter(workspaceId::equals).isPresent();
+        boolean joinable = transactions.getTransactionStatus() == Status.STATUS_ACTIVE
+                && tenants.current().filter(workspaceId::equals).isPresent();
         if (joinable) {
             em.persist(row);
         } else {
