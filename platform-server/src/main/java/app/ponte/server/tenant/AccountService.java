@@ -4,8 +4,10 @@ import app.ponte.server.config.PonteConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns an authenticated identity into a Ponte user: the first sign-in creates the user and their
- * own workspace (they become its owner); later sign-ins refresh e-mail and name from the token.
+ * own workspace (they become its owner); later sign-ins refresh e-mail and name from the token. A
+ * user removed from every workspace gets a new one of their own at the next sign-in. The user's
+ * current workspace is the one they switched to, else their oldest membership.
  */
 @ApplicationScoped
 public class AccountService {
@@ -51,11 +55,33 @@ public class AccountService {
         user.displayName = name;
         user.lastLoginAt = now;
         user.persist();
-        if (firstSignIn) {
+        List<Membership> memberships = firstSignIn ? List.of() : Membership.ofUser(user);
+        if (memberships.isEmpty()) {
+            // at the first sign-in, or after being removed from every workspace: everyone has a place to work
             createOwnWorkspace(user, now);
-            LOG.infof("new user %s signed in for the first time; workspace created", user.id);
+            LOG.infof(firstSignIn ? "new user %s signed in for the first time; workspace created"
+                    : "user %s belonged to no workspace any more; a new one was created", user.id);
+            memberships = Membership.ofUser(user);
         }
-        return view(user);
+        return view(user, memberships);
+    }
+
+    /**
+     * Makes {@code workspaceId} the workspace the user works in from now on (pages, and every
+     * caller of {@link SignedInUser#currentWorkspace()}).
+     *
+     * @return the user, now working in that workspace
+     * @throws NotFoundException when the user does not belong to it
+     */
+    @Transactional
+    public SignedInUser switchWorkspace(SecurityIdentity identity, UUID workspaceId) {
+        SignedInUser user = signIn(identity);
+        if (user.workspace(workspaceId).isEmpty()) {
+            throw new NotFoundException("workspace not found");
+        }
+        UserAccount account = UserAccount.findById(user.id());
+        account.currentTenantId = workspaceId;
+        return view(account, Membership.ofUser(account));
     }
 
     private void createOwnWorkspace(UserAccount user, Instant now) {
@@ -74,8 +100,8 @@ public class AccountService {
         owner.persist();
     }
 
-    private static SignedInUser view(UserAccount user) {
-        return new SignedInUser(user.id, user.email, user.displayName, Membership.ofUser(user).stream()
+    private static SignedInUser view(UserAccount user, List<Membership> memberships) {
+        return new SignedInUser(user.id, user.email, user.displayName, user.currentTenantId, memberships.stream()
                 .map(m -> new SignedInUser.Workspace(m.tenant.id, m.tenant.name, m.role, m.tenant.timeZone))
                 .toList());
     }

@@ -12,9 +12,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A user's place in a workspace. */
+/**
+ * A user's place in a workspace. Not a tenant-owned entity: memberships are how a user's
+ * workspaces are found, so queries on them always name the workspace or the user.
+ */
 @Entity
 @Table(name = "membership")
 public class Membership extends PanacheEntityBase {
@@ -38,6 +42,19 @@ public class Membership extends PanacheEntityBase {
     public Instant createdAt;
 
     static List<Membership> ofUser(UserAccount user) {
-        return find("select m from Membership m join fetch m.tenant where m.user = ?1 order by m.createdAt", user).list();
+        return find("select m from Membership m join fetch m.tenant where m.user = ?1 order by m.createdAt, m.id", user).list();
+    }
+
+    static List<Membership> ofWorkspace(UUID workspaceId) {
+        return find("select m from Membership m join fetch m.user where m.tenant.id = ?1 order by m.createdAt, m.id", workspaceId).list();
+    }
+
+    static Optional<Membership> of(UUID workspaceId, UUID userId) {
+        return find("select m from Membership m join fetch m.user where m.tenant.id = ?1 and m.user.id = ?2", workspaceId, userId)
+                .firstResultOptional();
+    }
+
+    static long owners(UUID workspaceId) {
+        return count("tenant.id = ?1 and role = ?2", workspaceId, Role.OWNER);
     }
 }

@@ -4,8 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A workspace: the unit of tenancy. Every tenant-owned row carries its id. */
@@ -24,4 +26,12 @@ public class Tenant extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * The workspace, locked until the transaction ends: changes to its members (roles, removals,
+     * joins) are serialized, so the "at least one owner" rule cannot be raced.
+     */
+    static Optional<Tenant> locked(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Tenant.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
 }

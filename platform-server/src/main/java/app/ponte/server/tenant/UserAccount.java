@@ -35,6 +35,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "last_login_at", nullable = false)
     public Instant lastLoginAt;
 
+    /** The workspace the user switched to; unset (or left) means their first membership. */
+    @Column(name = "current_tenant_id")
+    public UUID currentTenantId;
+
     static Optional<UserAccount> findBySubject(String issuer, String subject) {
         return find("oidcIssuer = ?1 and oidcSubject = ?2", issuer, subject).firstResultOptional();
     }
