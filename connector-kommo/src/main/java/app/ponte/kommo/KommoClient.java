@@ -237,7 +237,8 @@ final class KommoClient {
         try {
             limiter.acquire(KommoSettings.permitMaxWait());
         } catch (RateLimiter.RateLimitExceeded e) {
-            throw new ConnectorException(Failure.retryable("Limite de chamadas à conta Kommo atingido; tentaremos de novo."));
+            throw new ConnectorException(Failure.throttled("Limite de chamadas à conta Kommo atingido; tentaremos de novo.",
+                    KommoSettings.permitMaxWait()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException(Failure.retryable("Chamada à Kommo interrompida."));

@@ -19,7 +19,12 @@ public record Failure(Kind kind, String message, Optional<Duration> retryAfter) 
         /** the input or the vendor's rules make it fail every time: not retried */
         PERMANENT,
         /** credentials revoked or refused: the connection needs reconnecting; runs wait */
-        NEEDS_RECONNECT
+        NEEDS_RECONNECT,
+        /**
+         * the platform's own pacing toward the vendor account deferred the call before it was made
+         * (nothing failed at the vendor): tried again after {@code retryAfter}, not counted as an attempt
+         */
+        THROTTLED
     }
 
     public Failure {
@@ -38,6 +43,11 @@ public record Failure(Kind kind, String message, Optional<Duration> retryAfter) 
 
     public static Failure permanent(String message) {
         return new Failure(Kind.PERMANENT, message, Optional.empty());
+    }
+
+    /** The account's rate limit has no permit soon enough; try again after about {@code retryAfter}. */
+    public static Failure throttled(String message, Duration retryAfter) {
+        return new Failure(Kind.THROTTLED, message, Optional.of(retryAfter));
     }
 
     public static Failure needsReconnect(String message) {

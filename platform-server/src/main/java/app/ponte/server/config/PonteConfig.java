@@ -10,6 +10,8 @@ public interface PonteConfig {
 
     Tenancy tenancy();
 
+    Runner runner();
+
     /** Where browsers and vendors reach this platform (OAuth callbacks, webhook URLs), without a trailing slash. */
     @WithDefault("http://localhost:8080")
     java.net.URI publicUrl();
@@ -43,5 +45,50 @@ public interface PonteConfig {
         /** Name of the workspace created at a user's first sign-in; {0} is the user's first name. */
         @WithDefault("Espaço de {0}")
         String defaultWorkspaceName();
+    }
+
+    /** The runner: relay of ingress events to Kafka, run execution, retries. */
+    interface Runner {
+
+        /** Off: events are still received and relayed to Kafka, but nothing consumes them (e.g. to measure ingest alone). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tries of a run whose failures are retryable (429, 5xx, timeouts), the first included. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait before the second try; each later wait is {@link #retryMultiplier()} times longer, up to {@link #maxRetryDelay()}. */
+        @WithDefault("1m")
+        java.time.Duration firstRetryDelay();
+
+        @WithDefault("3")
+        double retryMultiplier();
+
+        @WithDefault("3h")
+        java.time.Duration maxRetryDelay();
+
+        /** Random spread of each wait (0.2 = up to 20 % shorter or longer), so retries of many runs do not arrive together. */
+        @WithDefault("0.2")
+        double retryJitter();
+
+        /** How long a worker holds a run it executes; a run whose worker died is taken again after this. */
+        @WithDefault("2m")
+        java.time.Duration lease();
+
+        /** Threads executing runs in this instance (they mostly wait on vendors). */
+        @WithDefault("32")
+        int workers();
+
+        /** How often the outbox of received events is relayed to Kafka (ingress also wakes the relay). */
+        @WithDefault("200ms")
+        java.time.Duration relayInterval();
+
+        @WithDefault("500")
+        int relayBatch();
+
+        /** How often due retries, runs nobody woke and expired leases are looked for. */
+        @WithDefault("500ms")
+        java.time.Duration schedulerInterval();
     }
 }

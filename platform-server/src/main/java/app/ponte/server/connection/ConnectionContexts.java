@@ -29,6 +29,11 @@ public class ConnectionContexts {
 
     /** Empty when the tenant has no such connection. */
     public Optional<ConnectionContext> forConnection(UUID tenantId, UUID connectionId) {
+        return forConnection(tenantId, connectionId, http);
+    }
+
+    /** As {@link #forConnection(UUID, UUID)}, with calls going through {@code http} (e.g. one that notes them for a run's history). */
+    public Optional<ConnectionContext> forConnection(UUID tenantId, UUID connectionId, HttpClient http) {
         Optional<ConnectionView> view = store.find(tenantId, connectionId);
         Optional<Credentials> credentials = store.credentials(tenantId, connectionId);
         if (view.isEmpty() || credentials.isEmpty()) {

@@ -7,6 +7,7 @@ import app.ponte.api.webhook.WebhookRequest;
 import app.ponte.server.api.Problem;
 import app.ponte.server.connection.ConnectionStore;
 import app.ponte.server.connector.ConnectorService;
+import app.ponte.server.runner.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
@@ -43,12 +44,15 @@ public class WebhookIngress {
     private final ConnectionStore connections;
     private final IngressStore store;
     private final MeterRegistry metrics;
+    private final OutboxRelay relay;
 
-    WebhookIngress(ConnectorService connectors, ConnectionStore connections, IngressStore store, MeterRegistry metrics) {
+    WebhookIngress(ConnectorService connectors, ConnectionStore connections, IngressStore store, MeterRegistry metrics,
+            OutboxRelay relay) {
         this.connectors = connectors;
         this.connections = connections;
         this.store = store;
         this.metrics = metrics;
+        this.relay = relay;
     }
 
     @POST
@@ -94,6 +98,9 @@ public class WebhookIngress {
             }
             List<app.ponte.api.trigger.TriggerEvent> events = ((WebhookOutcome.Events) outcome).events();
             IngressStore.Accepted accepted = store.accept(connection.tenantId(), connection.connectionId(), connectorId, events);
+            if (accepted.created() > 0) {
+                relay.kick();
+            }
             Map<String, Object> body2xx = new HashMap<>();
             body2xx.put("status", accepted.created() > 0 ? "accepted" : "duplicate");
             body2xx.put("events", accepted.created());

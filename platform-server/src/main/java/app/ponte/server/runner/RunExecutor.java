@@ -1,0 +1,205 @@
+package app.ponte.server.runner;
+
+import app.ponte.api.ConnectorException;
+import app.ponte.api.action.ActionDefinition;
+import app.ponte.api.action.ActionResult;
+import app.ponte.api.action.Failure;
+import app.ponte.api.action.RunReference;
+import app.ponte.api.context.ConnectionContext;
+import app.ponte.api.field.FieldValues;
+import app.ponte.api.trigger.TriggerDefinition;
+import app.ponte.api.trigger.TriggerEvent;
+import app.ponte.mapping.Filter;
+import app.ponte.mapping.FilterEngine;
+import app.ponte.mapping.FilterResult;
+import app.ponte.mapping.Mapping;
+import app.ponte.mapping.MappingEngine;
+import app.ponte.mapping.MappingResult;
+import app.ponte.mapping.RenderContext;
+import app.ponte.server.config.PonteConfig;
+import app.ponte.server.connection.ConnectionContexts;
+import app.ponte.server.connection.ConnectionStatus;
+import app.ponte.server.connection.ConnectionStore;
+import app.ponte.server.connector.ConnectorService;
+import app.ponte.server.ingress.EventValuesCodec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Executes one claimed run: trigger settings, enrichment, filter, mapping, the action — and
+ * classifies how it ended. Knows nothing of queues or Kafka; {@link SubjectWorkers} calls it in
+ * the tenant's context and records the outcome.
+ */
+@ApplicationScoped
+public class RunExecutor {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class);
+    private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final ConnectorService connectors;
+    private final ConnectionContexts contexts;
+    private final ConnectionStore connections;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final EventValuesCodec codec;
+    private final RetrySchedule retries;
+
+    RunExecutor(ConnectorService connectors, ConnectionContexts contexts, ConnectionStore connections, HttpClient http,
+            ObjectMapper json, PonteConfig config) {
+        this.connectors = connectors;
+        this.contexts = contexts;
+        this.connections = connections;
+        this.http = http;
+        this.json = json;
+        this.codec = new EventValuesCodec(json);
+        this.retries = new RetrySchedule(config.runner());
+    }
+
+    /** An outcome and the external calls that led to it (JSON, for the attempt log). */
+    record Executed(Outcome outcome, String calls) {
+    }
+
+    Executed execute(RunWork run) {
+        RecordingHttpClient recorder = new RecordingHttpClient(http);
+        Outcome outcome;
+        try {
+            outcome = outcome(run, recorder);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "run %s: unexpected error", run.runId());
+            outcome = retryable(run, Failure.retryable("Erro interno da Ponte ao executar; tentaremos de novo."), null);
+        }
+        return new Executed(outcome, callsJson(recorder));
+    }
+
+    private Outcome outcome(RunWork run, RecordingHttpClient recorder) {
+        if ("DELETED".equals(run.automationStatus())) {
+            return Outcome.failed("A automação foi excluída antes desta execução.", null, false);
+        }
+        if ("PAUSED".equals(run.automationStatus()) || "DRAFT".equals(run.automationStatus())) {
+            return Outcome.failed("A automação estava pausada quando chegou a vez deste evento; use \"Executar de novo\" "
+                    + "para aplicá-la.", null, false);
+        }
+        Optional<TriggerDefinition> trigger = connectors.descriptor(run.triggerConnector()).flatMap(c -> c.trigger(run.triggerKey()));
+        Optional<ActionDefinition> action = connectors.descriptor(run.actionConnector()).flatMap(c -> c.action(run.actionKey()));
+        if (trigger.isEmpty() || action.isEmpty()) {
+            return Outcome.failed("O gatilho ou a ação desta automação não existe mais nesta instalação.", null, false);
+        }
+        TriggerEvent event = new TriggerEvent(run.triggerKey(), run.dedupKey(), run.subjectHash(), run.eventType(), run.occurredAt(),
+                codec.read(run.payload()));
+        if (!trigger.get().filter().matches(event, stringMap(run.triggerSettings()))) {
+            return Outcome.filtered("O evento não corresponde às configurações do gatilho.");
+        }
+        FieldValues values = event.values();
+        if (trigger.get().enricher().isPresent()) {
+            Optional<ConnectionContext> source = contexts.forConnection(run.tenantId(), run.triggerConnectionId(), recorder);
+            if (source.isEmpty()) {
+                return Outcome.failed("A conexão do gatilho foi removida.", null, false);
+            }
+            try {
+                values = values.with(trigger.get().enricher().get().enrich(event, source.get()));
+            } catch (ConnectorException e) {
+                return classify(run, e.failure(), null, run.triggerConnectionId());
+            }
+        }
+        RenderContext render = RenderContext.of(zone(run.timeZone()));
+        FilterResult passes = FilterEngine.matches(filter(run.filter()), values, trigger.get(), render);
+        if (!passes.matched()) {
+            return Outcome.filtered(passes.explain(PT_BR, false));
+        }
+        MappingResult mapped = MappingEngine.apply(Mapping.of(stringMap(run.mapping())), action.get(), trigger.get(), values, render);
+        if (mapped instanceof MappingResult.Invalid invalid) {
+            return Outcome.failed("O mapeamento não pôde ser aplicado a este evento: " + invalid.problems().stream()
+                    .map(p -> p.inputKey() + ": " + p.message(PT_BR)).collect(Collectors.joining("; ")), null, false);
+        }
+        MappingResult.Ok ok = (MappingResult.Ok) mapped;
+        String inputs = codec.write(ok.input().values());
+        Optional<ConnectionStatus> status = connections.find(run.tenantId(), run.actionConnectionId()).map(v -> v.status());
+        if (status.isEmpty() || status.get() == ConnectionStatus.DISCONNECTED) {
+            return Outcome.failed("A conexão da ação foi removida; conecte a conta de novo e use \"Executar de novo\".", inputs, false);
+        }
+        if (status.get() == ConnectionStatus.NEEDS_RECONNECT) {
+            return Outcome.parked("A conexão precisa ser reconectada; a execução continua sozinha depois da reconexão.", inputs,
+                    run.actionConnectionId());
+        }
+        Optional<ConnectionContext> target = contexts.forConnection(run.tenantId(), run.actionConnectionId(), recorder);
+        if (target.isEmpty()) {
+            return Outcome.failed("A conexão da ação foi removida.", inputs, false);
+        }
+        ActionResult result;
+        try {
+            result = action.get().executor().execute(ok.input(), target.get(), new RunReference(run.runId(), run.attempts() + 1));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "run %s: the action %s/%s threw", run.runId(), run.actionConnector(), run.actionKey());
+            return retryable(run, Failure.retryable("Erro inesperado na ação; tentaremos de novo."), inputs);
+        }
+        if (result instanceof ActionResult.Success success) {
+            return Outcome.succeeded(inputs, codec.write(success.outputs()));
+        }
+        return classify(run, ((ActionResult.Failed) result).failure(), inputs, run.actionConnectionId());
+    }
+
+    private Outcome classify(RunWork run, Failure failure, String inputs, UUID connectionId) {
+        return switch (failure.kind()) {
+            case RETRYABLE -> retryable(run, failure, inputs);
+            case PERMANENT -> Outcome.failed(failure.message(), inputs, true);
+            case THROTTLED -> Outcome.deferred(failure.message(), Instant.now().plus(RetrySchedule.deferral(failure.retryAfter())));
+            case NEEDS_RECONNECT -> {
+                connections.markNeedsReconnect(run.tenantId(), connectionId, failure.message());
+                yield Outcome.parked(failure.message() + " A execução continua sozinha depois da reconexão.", inputs, connectionId);
+            }
+        };
+    }
+
+    private Outcome retryable(RunWork run, Failure failure, String inputs) {
+        int made = run.attempts() + 1;
+        if (!retries.mayRetry(made)) {
+            return Outcome.failed("Falhou após " + made + " tentativas. Último erro: " + failure.message(), inputs, true);
+        }
+        return Outcome.retry(failure.message(), inputs, Instant.now().plus(retries.delayAfter(made, failure.retryAfter())));
+    }
+
+    private Map<String, String> stringMap(String text) {
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored automation data is not a JSON object of strings", e);
+        }
+    }
+
+    private Filter filter(String text) {
+        try {
+            return json.readValue(text, Filter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored filter does not read", e);
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            return RenderContext.DEFAULT_ZONE;
+        }
+    }
+
+    private String callsJson(RecordingHttpClient recorder) {
+        try {
+            return json.writeValueAsString(recorder.calls());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
