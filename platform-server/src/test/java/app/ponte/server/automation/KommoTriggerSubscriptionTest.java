@@ -108,6 +108,24 @@ class KommoTriggerSubscriptionTest {
     }
 
     @Test
+    void reconnectingTheAccountKeepsTheRegisteredWebhookUrl() {
+        ApiUser owner = ApiUsers.newUser("Sol");
+        KommoAccounts.Account account = KommoAccounts.demo();
+        UUID kommo = connect(owner, account);
+        String id = stageAutomation(owner, kommo, account);
+        owner.call().when().post(automations(owner) + "/" + id + "/activate").then().statusCode(200);
+        URI url = webhookUrl(owner, kommo);
+
+        assertEquals(kommo, connect(owner, account), "a reconnect of the same account, not a second connection");
+
+        assertEquals(url, webhookUrl(owner, kommo));
+        assertEquals(1, registrations(account, url));
+        given().contentType("application/x-www-form-urlencoded")
+                .body("account%5Bsubdomain%5D=" + account.subdomain() + "&leads%5Bdelete%5D%5B0%5D%5Bid%5D=1")
+                .when().post(url.getPath()).then().statusCode(200);
+    }
+
+    @Test
     void aRefusedRegistrationStillActivatesAndShowsTheUrlToRegisterByHand() {
         ApiUser owner = ApiUsers.newUser("Teo");
         ApiUser member = ApiUsers.newUser("Ivo");
