@@ -94,7 +94,7 @@ class TemplateFixturesTest {
                     .then().statusCode(200);
         }
 
-        given().header("X-HOTMART-HOTTOK", HOTTOK).contentType("application/json").body(RunnerTest.fixture(fixture))
+        given().header("X-HOTMART-HOTTOK", HOTTOK).contentType("application/json").body(app.ponte.server.testing.RunnerWorkspace.fixture(fixture))
                 .when().post(URI.create(hotmart.getString("webhookUrl")).getPath()).then().statusCode(200);
 
         JsonPath runs = settle(token, workspace, triggers.size());
@@ -133,7 +133,7 @@ class TemplateFixturesTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("runs did not settle: " + page.prettify());
             }
-            RunnerTest.sleep(100);
+            app.ponte.server.testing.RunnerWorkspace.sleep(100);
         }
     }
 }
