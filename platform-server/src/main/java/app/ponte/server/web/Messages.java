@@ -200,4 +200,72 @@ public interface Messages {
 
     @Message("Nenhuma ação por enquanto.")
     String no_actions();
+
+    // The public suggestion form
+
+    @Message("Enviar sugestão")
+    String suggest_title();
+
+    @Message("Conte qual automatização você gostaria de ter no Ponte. Lemos cada sugestão.")
+    String suggest_lead();
+
+    @Message("Seu nome")
+    String suggest_name();
+
+    @Message("Seu e-mail")
+    String suggest_email();
+
+    @Message("Só para responder à sua sugestão.")
+    String suggest_email_hint();
+
+    @Message("Ferramentas envolvidas")
+    String suggest_tools();
+
+    @Message("Escolha da lista, digite outras, ou ambos.")
+    String suggest_tools_hint();
+
+    @Message("Outras ferramentas (separadas por vírgula)")
+    String suggest_other_tools();
+
+    @Message("O que você quer automatizar?")
+    String suggest_use_case();
+
+    @Message("Descreva o caso de uso, de {min} a {max} caracteres: o que acontece numa ferramenta e o que deveria acontecer na outra.")
+    String suggest_use_case_hint(int min, int max);
+
+    @Message("Não preencha este campo")
+    String suggest_honeypot();
+
+    @Message("Enviar sugestão")
+    String suggest_submit();
+
+    @Message("Corrija os campos indicados abaixo.")
+    String suggest_invalid();
+
+    @Message("O formulário expirou. Confira os dados e envie de novo.")
+    String suggest_expired();
+
+    @Message("Recebemos muitas sugestões deste endereço. Tente de novo mais tarde.")
+    String suggest_rate_limited();
+
+    @Message("{#when code}{#is 'required'}Informe o seu nome.{#is 'too_long'}Use no máximo 100 caracteres.{#else}Confira este campo.{/when}")
+    String suggest_error_name(String code);
+
+    @Message("{#when code}{#is 'required'}Informe o seu e-mail.{#is 'too_long'}Use no máximo 254 caracteres.{#is 'invalid'}Informe um e-mail válido, como nome@exemplo.com.br.{#else}Confira este campo.{/when}")
+    String suggest_error_email(String code);
+
+    @Message("{#when code}{#is 'required'}Escolha ou digite pelo menos uma ferramenta.{#is 'unknown'}Escolha ferramentas da lista ou digite o nome delas.{#is 'too_long'}Cada nome de ferramenta pode ter no máximo 60 caracteres.{#is 'too_many'}Indique no máximo 10 ferramentas.{#else}Confira este campo.{/when}")
+    String suggest_error_tools(String code);
+
+    @Message("{#when code}{#is 'required'}Descreva o que você quer automatizar.{#is 'too_short'}Conte um pouco mais: pelo menos 20 caracteres.{#is 'too_long'}Use no máximo 4000 caracteres.{#else}Confira este campo.{/when}")
+    String suggest_error_use_case(String code);
+
+    @Message("Obrigado pela sugestão!")
+    String thanks_title();
+
+    @Message("Vamos analisar o seu caso de uso. Se precisarmos de mais detalhes, respondemos no e-mail informado.")
+    String thanks_text();
+
+    @Message("Voltar ao início")
+    String thanks_back();
 }
