@@ -268,4 +268,51 @@ public interface Messages {
 
     @Message("Voltar ao início")
     String thanks_back();
+
+    // Operators: triage of suggestions
+
+    @Message("Sugestões")
+    String admin_title();
+
+    @Message("Casos de uso enviados pelo formulário público, os mais novos primeiro.")
+    String admin_lead();
+
+    @Message("Todas")
+    String admin_all();
+
+    @Message("{#when status}{#is 'NEW'}Nova{#is 'REVIEWING'}Em análise{#is 'PLANNED'}Planejada{#is 'DECLINED'}Recusada{#else}{status}{/when}")
+    String admin_status(String status);
+
+    @Message("Filtrar por situação")
+    String admin_filter();
+
+    @Message("Recebida em")
+    String admin_received();
+
+    @Message("Quem enviou")
+    String admin_sender();
+
+    @Message("Ferramentas")
+    String admin_tools();
+
+    @Message("Caso de uso")
+    String admin_use_case();
+
+    @Message("Situação")
+    String admin_status_label();
+
+    @Message("Alterar")
+    String admin_change();
+
+    @Message("Nenhuma sugestão.")
+    String admin_empty();
+
+    @Message("Mais novas")
+    String admin_newer();
+
+    @Message("Mais antigas")
+    String admin_older();
+
+    @Message("Idioma da página: {language}")
+    String admin_language(String language);
 }
