@@ -55,6 +55,8 @@ public final class Chromium implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // findElement waits this long for an element to appear (a page that is still loading)
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         String base = app.toString().endsWith("/") ? app.toString().substring(0, app.toString().length() - 1) : app.toString();
         return new Chromium(driver, profile, base);
     }

@@ -64,6 +64,7 @@ class PublicPagesBrowserTest {
         assertIntegrationPage(UiLocale.PT_BR, "Integre Hotmart com Kommo", "Usar este modelo", "Gatilho", "Obrigatório");
 
         chromium.driver().findElement(By.linkText("EN")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("title"), "Connect Hotmart with Kommo"));
         assertIntegrationPage(UiLocale.EN, "Connect Hotmart with Kommo", "Use this template", "Trigger", "Required");
 
         // the choice is remembered on the next page
@@ -71,6 +72,7 @@ class PublicPagesBrowserTest {
         assertEquals("Kommo", chromium.driver().findElement(By.id("title")).getText());
         assertTrue(chromium.driver().findElement(By.tagName("html")).getAttribute("lang").equals("en"));
         chromium.driver().findElement(By.linkText("PT")).click();
+        waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "pt-BR"));
         assertEquals("pt-BR", chromium.driver().findElement(By.tagName("html")).getAttribute("lang"));
     }
 
@@ -79,6 +81,7 @@ class PublicPagesBrowserTest {
         String useCase = "Quando um aluno pedir reembolso, avisar o vendedor no WhatsApp — " + UUID.randomUUID();
         chromium.open("/integracoes/hotmart/kommo");
         chromium.driver().findElement(By.cssSelector("#catalog a.suggest")).click();
+        waitFor(ExpectedConditions.urlContains("/sugestao"));
 
         assertEquals("/sugestao?ferramenta=hotmart&ferramenta=kommo", chromium.currentPath());
         assertTrue(chromium.driver().findElement(By.id("connector-hotmart")).isSelected());
@@ -96,9 +99,9 @@ class PublicPagesBrowserTest {
         assertEquals("Marina Costa", chromium.driver().findElement(By.id("name")).getAttribute("value"));
         assertEquals(useCase, chromium.driver().findElement(By.id("use_case")).getAttribute("value"));
         assertTrue(chromium.driver().findElement(By.id("connector-kommo")).isSelected());
-
         type("email", "marina.costa@example.com.br");
         chromium.driver().findElement(By.id("send")).click();
+        waitFor(ExpectedConditions.urlContains("/sugestao/obrigado"));
 
         assertEquals("/sugestao/obrigado", chromium.currentPath());
         assertEquals("Obrigado pela sugestão!", chromium.driver().findElement(By.id("thanks")).getText());
@@ -111,6 +114,7 @@ class PublicPagesBrowserTest {
 
         new Select(suggestion.findElement(By.tagName("select"))).selectByVisibleText("Em análise");
         suggestion.findElement(By.cssSelector("form.triage button")).click();
+        waitFor(ExpectedConditions.stalenessOf(suggestion));
 
         WebElement triaged = suggestionShowing(useCase);
         assertEquals("REVIEWING", triaged.getAttribute("data-status"));
@@ -164,7 +168,11 @@ class PublicPagesBrowserTest {
         String authorize = chromium.driver().getCurrentUrl();
         assertTrue(authorize.contains("/realms/quarkus"), authorize);
         chromium.driver().get(OidcOperator.callbackAfterSignIn(authorize, OidcOperator.USERNAME));
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(path));
+        waitFor(ExpectedConditions.urlContains(path));
+    }
+
+    private <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(condition);
     }
 
     private WebElement suggestionShowing(String useCase) {
