@@ -1,5 +1,8 @@
 package app.ponte.server.ratelimit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+
 import app.ponte.api.context.RateLimiter;
 import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.BucketConfiguration;
@@ -61,7 +64,7 @@ public class RateLimiters {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, period))
                 .build();
-        return buckets.getProxy(key, () -> configuration).tryConsume(1);
+        return QuarkusTransaction.suspendingExisting().call(() -> buckets.getProxy(key, () -> configuration).tryConsume(1));
     }
 
     private static void acquire(Optional<BucketProxy> bucket, Duration maxWait) throws InterruptedException,
@@ -69,9 +72,19 @@ public class RateLimiters {
         if (bucket.isEmpty()) {
             return;
         }
-        boolean granted = maxWait.isZero() || maxWait.isNegative()
-                ? bucket.get().tryConsume(1)
-                : bucket.get().asBlocking().tryConsume(1, maxWait);
+        // Bucket4j takes its own connection and commits or rolls back itself: never inside the caller's
+        // JTA transaction (e.g. a token refresh made under the connection's lock)
+        boolean granted;
+        try {
+            granted = QuarkusTransaction.suspendingExisting().call(() -> maxWait.isZero() || maxWait.isNegative()
+                    ? bucket.get().tryConsume(1)
+                    : bucket.get().asBlocking().tryConsume(1, maxWait));
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw e;
+        }
         if (!granted) {
             throw new RateLimiter.RateLimitExceeded("no permit within " + maxWait.toMillis() + " ms");
         }

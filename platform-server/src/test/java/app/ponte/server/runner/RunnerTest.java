@@ -140,8 +140,8 @@ class RunnerTest {
     void runsOfARevokedConnectionWaitAndFinishAfterTheTenantReconnects() {
         RunnerWorkspace w = workspace("Carla");
         w.activate("purchase_approved_to_kommo_lead");
+        // the account's admin disables the integration: the access token is refused, and so is its refresh
         w.kommo().revoke();
-        store.markNeedsReconnect(w.uuid(), w.kommo().connectionId(), "Kommo recusou o token");
 
         w.deliver(RunnerWorkspace.fixture("PURCHASE_APPROVED.json"));
         JsonPath parked = w.awaitRuns("", page -> page.getList("items.status").equals(List.of("PARKED")));
