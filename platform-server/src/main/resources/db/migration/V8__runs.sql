@@ -18,6 +18,8 @@ CREATE TABLE run (
                                                                 'SUCCEEDED', 'FILTERED', 'FAILED')),
     -- attempts that reached the action (pacing deferrals by Ponte's own rate limiter do not count)
     attempts            integer      NOT NULL DEFAULT 0,
+    -- started by hand ("executar agora" on a sample event): runs whatever the automation's status
+    manual              boolean      NOT NULL DEFAULT false,
     -- the last try was put off by Ponte's own pacing of the vendor account (a deferral, not a failure)
     deferred            boolean      NOT NULL DEFAULT false,
     next_attempt_at     timestamptz,

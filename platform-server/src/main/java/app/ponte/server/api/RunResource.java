@@ -1,5 +1,6 @@
 package app.ponte.server.api;
 
+import app.ponte.server.runner.ManualRuns;
 import app.ponte.server.runner.RunHistory;
 import app.ponte.server.runner.RunStatus;
 import app.ponte.server.runner.RunViews;
@@ -8,6 +9,7 @@ import app.ponte.server.tenant.WorkspaceAccess.Need;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -37,14 +41,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
+    /** A sample of the trigger (by name; none: the first) or an event the workspace received. */
+    public record RunOnceRequest(String sample, UUID eventId) {
+    }
+
     private final WorkspaceAccess access;
     private final SecurityIdentity identity;
     private final RunHistory runs;
+    private final ManualRuns manual;
 
-    RunResource(WorkspaceAccess access, SecurityIdentity identity, RunHistory runs) {
+    RunResource(WorkspaceAccess access, SecurityIdentity identity, RunHistory runs, ManualRuns manual) {
         this.access = access;
         this.identity = identity;
         this.runs = runs;
+        this.manual = manual;
     }
 
     @GET
@@ -80,6 +90,22 @@ public class RunResource {
     @Operation(summary = "Run every failed run of the automation again, with its current version")
     public Map<String, Integer> replayFailed(@PathParam("workspaceId") UUID workspaceId, @PathParam("automationId") UUID automationId) {
         return access.within(identity, workspaceId, Need.ADMIN, () -> Map.of("queued", runs.replayFailed(workspaceId, automationId)));
+    }
+
+    @POST
+    @Path("/automations/{automationId}/run-once")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run the automation now, for real, on a sample event (or a received one), whatever its status; "
+            + "answers 202 with the run to follow")
+    public Response runOnce(@PathParam("workspaceId") UUID workspaceId, @PathParam("automationId") UUID automationId,
+            RunOnceRequest request) {
+        Optional<String> sample = Optional.ofNullable(request).map(RunOnceRequest::sample).filter(s -> !s.isBlank());
+        Optional<UUID> eventId = Optional.ofNullable(request).map(RunOnceRequest::eventId);
+        RunViews.Summary run = access.within(identity, workspaceId, Need.ADMIN, () -> {
+            UUID runId = manual.runOnce(workspaceId, automationId, sample, eventId);
+            return runs.detail(runId, true).run();
+        });
+        return Response.accepted(run).location(URI.create("/api/v1/workspaces/" + workspaceId + "/runs/" + run.id())).build();
     }
 
     private static Optional<RunStatus> status(String text) {

@@ -56,6 +56,23 @@ public class IngressStore {
         });
     }
 
+    /**
+     * Stores a sample event for a run started by hand ("executar agora"): its own de-dup key, and
+     * marked relayed, so it reaches only the automation it was chosen for, never the others.
+     */
+    public UUID storeSample(UUID tenantId, UUID connectionId, String connectorId, TriggerEvent event) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO inbound_event (id, tenant_id, connection_id, "
+                        + "connector_id, trigger_key, dedup_key, subject_hash, event_type, occurred_at, payload, relayed_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())")
+                .setParameter(1, id).setParameter(2, tenantId).setParameter(3, connectionId).setParameter(4, connectorId)
+                .setParameter(5, event.triggerKey()).setParameter(6, "ponte-amostra:" + id)
+                .setParameter(7, sha256(tenantId + "|" + event.subject())).setParameter(8, truncate(event.eventType(), 100))
+                .setParameter(9, Timestamp.from(event.occurredAt())).setParameter(10, codec.write(event.values()))
+                .executeUpdate());
+        return id;
+    }
+
     /** A delivery that produced no event (ignored, malformed or unauthenticated), for the tenant's log. */
     public void reject(UUID tenantId, UUID connectionId, String outcome, String eventType, String reason) {
         QuarkusTransaction.requiringNew().run(() -> record(tenantId, connectionId, outcome, eventType, 0, 0, reason));

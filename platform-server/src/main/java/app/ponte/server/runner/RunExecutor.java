@@ -97,7 +97,7 @@ public class RunExecutor {
         if ("DELETED".equals(run.automationStatus())) {
             return Outcome.failed("A automação foi excluída antes desta execução.", null, false);
         }
-        if ("PAUSED".equals(run.automationStatus()) || "DRAFT".equals(run.automationStatus())) {
+        if (!run.manual() && ("PAUSED".equals(run.automationStatus()) || "DRAFT".equals(run.automationStatus()))) {
             return Outcome.failed("A automação estava pausada quando chegou a vez deste evento; use \"Executar de novo\" "
                     + "para aplicá-la.", null, false);
         }

@@ -72,6 +72,31 @@ public class RunStore {
     }
 
     /**
+     * Queues a run of one automation on one event by hand ("executar agora"), whatever the
+     * automation's status; a run that already exists for the pair is put back in its queue instead.
+     *
+     * @return the run's id and subject
+     */
+    public Subject queueManual(UUID tenantId, UUID automationId, UUID eventId) {
+        return tx(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            INSERT INTO run (id, tenant_id, automation_id, automation_version, inbound_event_id, subject_hash, status,
+                                             next_attempt_at, manual)
+                            SELECT gen_random_uuid(), e.tenant_id, a.id, a.current_version, e.id, e.subject_hash, 'QUEUED', now(), true
+                              FROM inbound_event e JOIN automation a ON a.tenant_id = e.tenant_id AND a.id = ?2
+                             WHERE e.id = ?3 AND e.tenant_id = ?1
+                            ON CONFLICT ON CONSTRAINT run_automation_event_uk DO UPDATE SET status = 'QUEUED', next_attempt_at = now(),
+                                   automation_version = EXCLUDED.automation_version, manual = true, error = NULL, finished_at = NULL,
+                                   updated_at = now()
+                             WHERE run.status IN ('SUCCEEDED', 'FILTERED', 'FAILED')
+                            RETURNING tenant_id, subject_hash""")
+                    .setParameter(1, tenantId).setParameter(2, automationId).setParameter(3, eventId).getResultList();
+            return rows.stream().findFirst().map(r -> new Subject((UUID) r[0], (String) r[1])).orElse(null);
+        });
+    }
+
+    /**
      * Claims the head of the subject's queue if it may run now: queued or due for a retry, or
      * left running by a worker whose lease expired. Empty when the queue is empty or its head must
      * wait (running elsewhere, retry not due, parked) — the runs behind it wait with it.
@@ -134,7 +159,7 @@ public class RunStore {
                             SELECT r.id, r.tenant_id, r.automation_id, r.automation_version, r.attempts, r.subject_hash,
                                    e.id, e.connection_id, e.connector_id, e.trigger_key, e.dedup_key, e.event_type, e.occurred_at, e.payload,
                                    a.status, a.action_connector, a.action_key, a.action_connection_id,
-                                   v.mapping, v.filter, v.trigger_settings, t.time_zone, r.deferred
+                                   v.mapping, v.filter, v.trigger_settings, t.time_zone, r.deferred, r.manual
                               FROM run r
                               JOIN inbound_event e ON e.id = r.inbound_event_id
                               JOIN automation a ON a.id = r.automation_id

@@ -70,6 +70,10 @@ public class ConnectFlow {
                     + " ainda não foi configurada nesta instalação do Ponte (ponte.oauth." + connectorId + ".client-id).");
         }
         SignedInUser user = accounts.signIn(identity);
+        if (!user.currentWorkspace().role().manages()) {
+            return failed(headers, 403, connector.get().name(),
+                    "Só donos e administradores do espaço de trabalho podem conectar contas. Peça a um deles.");
+        }
         OAuthStates.Started started = states.start(user.currentWorkspace().id(), user.id(), connectorId);
         URI consent = connector.get().oauth().get().consentUrl(client.get(), started.state());
         return Response.seeOther(consent).cookie(new NewCookie.Builder(BINDING_COOKIE).value(started.browserBinding())

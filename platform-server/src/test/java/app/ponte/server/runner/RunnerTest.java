@@ -186,6 +186,28 @@ class RunnerTest {
         given().auth().oauth2(other.token()).when().post(other.path("/runs/" + runId + "/replay")).then().statusCode(404);
     }
 
+    @Test
+    void runOnceNowExecutesADraftOnASampleEventForRealAndOnlyThatAutomation() {
+        RunnerWorkspace w = workspace("Nina");
+        String other = w.activate("purchase_approved_to_kommo_lead");
+        String draft = given().auth().oauth2(w.token()).contentType("application/json")
+                .body("{\"templateKey\":\"purchase_approved_to_kommo_lead\",\"trigger\":{\"connectionId\":\"" + w.hotmart() + "\"},"
+                        + "\"action\":{\"connectionId\":\"" + w.kommo().connectionId() + "\"}}")
+                .when().post(w.path("/automations")).then().statusCode(201).extract().path("id");
+
+        String runId = given().auth().oauth2(w.token()).contentType("application/json").body("{}")
+                .when().post(w.path("/automations/" + draft + "/run-once")).then().statusCode(202)
+                .body("automationId", equalTo(draft)).extract().path("id");
+
+        JsonPath page = w.awaitRuns("&automationId=" + draft, RunnerWorkspace.settled(1));
+        assertEquals(runId, page.getString("items[0].id"));
+        assertEquals("SUCCEEDED", page.getString("items[0].status"), page.prettify());
+        assertEquals(1, w.kommo().state().getList("leads").size(), "the sample became a real lead");
+        assertEquals(0, w.runs("&automationId=" + other).getList("items").size(), "the active automation did not see the sample");
+        given().auth().oauth2(w.token()).contentType("application/json").body("{\"sample\":\"nao-existe\"}")
+                .when().post(w.path("/automations/" + draft + "/run-once")).then().statusCode(400);
+    }
+
     private static Map<String, Object> run(JsonPath page, String automationId) {
         List<Map<String, Object>> items = page.getList("items");
         return items.stream().filter(i -> automationId.equals(i.get("automationId"))).findFirst().orElseThrow();
