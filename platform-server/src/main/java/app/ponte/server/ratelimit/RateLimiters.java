@@ -1,5 +1,7 @@
 package app.ponte.server.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 
@@ -26,9 +28,11 @@ public class RateLimiters {
 
     private final ProxyManager<String> buckets;
     private final RateLimitConfig config;
+    private final MeterRegistry metrics;
 
-    RateLimiters(AgroalDataSource dataSource, RateLimitConfig config) {
+    RateLimiters(AgroalDataSource dataSource, RateLimitConfig config, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
@@ -49,9 +53,19 @@ public class RateLimiters {
         Optional<BucketProxy> global = config.globalPerSecond() > 0
                 ? Optional.of(bucket(connectorId + ":global", config.globalPerSecond()))
                 : Optional.empty();
+        // ponte_rate_limiter_wait_seconds{connector} and ponte_rate_limiter_refused_total{connector}: no account label
+        Timer waits = metrics.timer("ponte.rate.limiter.wait", "connector", connectorId);
         return maxWait -> {
-            acquire(global, maxWait);
-            acquire(Optional.of(perAccount), maxWait);
+            long start = System.nanoTime();
+            try {
+                acquire(global, maxWait);
+                acquire(Optional.of(perAccount), maxWait);
+            } catch (RateLimiter.RateLimitExceeded e) {
+                metrics.counter("ponte.rate.limiter.refused", "connector", connectorId).increment();
+                throw e;
+            } finally {
+                waits.record(Duration.ofNanos(System.nanoTime() - start));
+            }
         };
     }
 

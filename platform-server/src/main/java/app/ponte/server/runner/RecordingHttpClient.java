@@ -28,11 +28,18 @@ final class RecordingHttpClient extends HttpClient {
     record Call(String method, String host, String path, int status, long millis) {
     }
 
+    /** Where each call is also counted (connector metrics). */
+    interface Meter {
+        void call(int status, long millis);
+    }
+
     private final HttpClient delegate;
+    private final Meter meter;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
-    RecordingHttpClient(HttpClient delegate) {
+    RecordingHttpClient(HttpClient delegate, Meter meter) {
         this.delegate = delegate;
+        this.meter = meter;
     }
 
     List<Call> calls() {
@@ -70,8 +77,9 @@ final class RecordingHttpClient extends HttpClient {
     }
 
     private void note(HttpRequest request, int status, long start) {
-        calls.add(new Call(request.method(), request.uri().getHost(), request.uri().getRawPath(), status,
-                Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        calls.add(new Call(request.method(), request.uri().getHost(), request.uri().getRawPath(), status, millis));
+        meter.call(status, millis);
     }
 
     @Override

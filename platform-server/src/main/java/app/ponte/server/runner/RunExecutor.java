@@ -59,9 +59,11 @@ public class RunExecutor {
     private final RunStore store;
     private final PonteConfig config;
     private final AccountBacklog backlog;
+    private final RunMetrics metrics;
 
     RunExecutor(ConnectorService connectors, ConnectionContexts contexts, ConnectionStore connections, HttpClient http,
-            ObjectMapper json, PonteConfig config, RunStore store, AccountBacklog backlog) {
+            ObjectMapper json, PonteConfig config, RunStore store, AccountBacklog backlog, RunMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.backlog = backlog;
         this.config = config;
@@ -79,7 +81,7 @@ public class RunExecutor {
     }
 
     Executed execute(RunWork run) {
-        RecordingHttpClient recorder = new RecordingHttpClient(http);
+        RecordingHttpClient recorder = new RecordingHttpClient(http, (status, millis) -> metrics.call(run.actionConnector(), status, millis));
         Outcome outcome;
         try {
             outcome = outcome(run, recorder);

@@ -24,13 +24,16 @@ public class RunScheduler {
     private final RunStore store;
     private final SubjectWorkers workers;
     private final PonteConfig.Runner config;
+    private final RunMetrics metrics;
+    private long ticks;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "ponte-run-scheduler");
         thread.setDaemon(true);
         return thread;
     });
 
-    RunScheduler(RunStore store, SubjectWorkers workers, PonteConfig config) {
+    RunScheduler(RunStore store, SubjectWorkers workers, RunMetrics metrics, PonteConfig config) {
+        this.metrics = metrics;
         this.store = store;
         this.workers = workers;
         this.config = config.runner();
@@ -47,6 +50,9 @@ public class RunScheduler {
         try {
             store.resumeParked().forEach(workers::wake);
             store.dueSubjects(SUBJECTS_PER_TICK).forEach(workers::wake);
+            if (ticks++ % Math.max(1, 5_000 / Math.max(1, config.schedulerInterval().toMillis())) == 0) {
+                metrics.refreshGauges();
+            }
         } catch (RuntimeException e) {
             LOG.warnf("the run scheduler could not look for due runs (it tries again): %s", e.toString());
         }

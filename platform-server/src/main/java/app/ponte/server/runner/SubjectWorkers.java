@@ -4,6 +4,7 @@ import app.ponte.server.config.PonteConfig;
 import app.ponte.server.tenant.TenantContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Drains subjects' queues on this instance's worker threads. A subject is drained by one thread
@@ -29,14 +31,16 @@ public class SubjectWorkers {
     private final RunStore store;
     private final RunExecutor executor;
     private final TenantContext tenants;
+    private final RunMetrics metrics;
     private final ThreadPoolExecutor pool;
     private final Set<RunStore.Subject> draining = ConcurrentHashMap.newKeySet();
     private final Set<RunStore.Subject> again = ConcurrentHashMap.newKeySet();
 
-    SubjectWorkers(RunStore store, RunExecutor executor, TenantContext tenants, PonteConfig config) {
+    SubjectWorkers(RunStore store, RunExecutor executor, TenantContext tenants, RunMetrics metrics, PonteConfig config) {
         this.store = store;
         this.executor = executor;
         this.tenants = tenants;
+        this.metrics = metrics;
         int workers = config.runner().workers();
         AtomicInteger n = new AtomicInteger();
         // A full queue makes the caller (the Kafka consumer, the scheduler) drain the subject itself: back-pressure.
@@ -80,8 +84,22 @@ public class SubjectWorkers {
                 continue;
             }
             Instant started = Instant.now();
-            RunExecutor.Executed executed = tenants.call(subject.tenantId(), () -> executor.execute(work.get()));
-            store.finish(work.get(), executed.outcome(), started, executed.calls());
+            // every log line of the execution names the run and its workspace (JSON logs carry the MDC)
+            MDC.put("runId", runId.toString());
+            MDC.put("tenantId", subject.tenantId().toString());
+            RunExecutor.Executed executed;
+            try {
+                executed = tenants.call(subject.tenantId(), () -> executor.execute(work.get()));
+                store.finish(work.get(), executed.outcome(), started, executed.calls());
+            } finally {
+                MDC.remove("runId");
+                MDC.remove("tenantId");
+            }
+            Instant finished = Instant.now();
+            metrics.executed(executed.outcome(), Duration.between(started, finished));
+            if (executed.outcome().status() == RunStatus.SUCCEEDED && work.get().attempts() == 0 && !work.get().deferred()) {
+                metrics.succeededFirstTime(Duration.between(work.get().receivedAt(), finished));
+            }
             if (!executed.outcome().status().isFinal()) {
                 return;
             }

@@ -33,7 +33,7 @@ class RateLimitersTest {
     @Test
     void sharesOneAccountsBucketBetweenServerInstances() throws Exception {
         String account = UUID.randomUUID().toString();
-        RateLimiters otherInstance = new RateLimiters(dataSource, config);
+        RateLimiters otherInstance = new RateLimiters(dataSource, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         int first = permitsWithoutWaiting(limiters.forAccount("kommo", account, 6), 4);
         int second = permitsWithoutWaiting(otherInstance.forAccount("kommo", account, 6), 10);

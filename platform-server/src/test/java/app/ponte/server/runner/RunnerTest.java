@@ -208,6 +208,23 @@ class RunnerTest {
                 .when().post(w.path("/automations/" + draft + "/run-once")).then().statusCode(400);
     }
 
+    @Test
+    void metricsCountRunsAttemptsAndVendorCallsWithoutNamingTenantsOrAccounts() {
+        RunnerWorkspace w = workspace("Olga");
+        w.activate("purchase_approved_to_kommo_lead");
+        w.deliver(RunnerWorkspace.fixture("PURCHASE_APPROVED.json"));
+        w.awaitRuns("", RunnerWorkspace.settled(1));
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("ponte_runs_finished_total{status=\"SUCCEEDED\"}"), "runs by status");
+        assertTrue(metrics.contains("ponte_run_attempts_total{outcome=\"SUCCEEDED\"}"), "attempts by outcome");
+        assertTrue(metrics.contains("ponte_connector_calls_total{connector=\"kommo\",status=\"2xx\"}"), "Kommo calls");
+        assertTrue(metrics.contains("ponte_rate_limiter_wait_seconds_count{connector=\"kommo\"}"), "limiter waits");
+        assertTrue(metrics.contains("ponte_runs_open{status=\"PARKED\"}"), "parked runs");
+        assertTrue(metrics.contains("ponte_outbox_unrelayed"), "the outbox");
+        assertTrue(!metrics.contains(w.id()) && !metrics.contains(w.kommo().subdomain()), "no tenant or account in any label");
+    }
+
     private static Map<String, Object> run(JsonPath page, String automationId) {
         List<Map<String, Object>> items = page.getList("items");
         return items.stream().filter(i -> automationId.equals(i.get("automationId"))).findFirst().orElseThrow();
