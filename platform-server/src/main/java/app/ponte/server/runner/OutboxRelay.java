@@ -2,6 +2,7 @@ package app.ponte.server.runner;
 
 import app.ponte.server.config.PonteConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import app.ponte.server.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -109,6 +110,11 @@ public class OutboxRelay {
                     .setParameter(1, rows.stream().map(row -> (UUID) row[0]).toArray(UUID[]::new)).executeUpdate();
             return rows.size();
         }));
+    }
+
+    /** Stops before the datasource and Hibernate do (a shutdown event comes first), so no tick meets a closed database. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stop();
     }
 
     @PreDestroy

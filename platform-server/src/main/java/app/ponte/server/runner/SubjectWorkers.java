@@ -2,7 +2,9 @@ package app.ponte.server.runner;
 
 import app.ponte.server.config.PonteConfig;
 import app.ponte.server.tenant.TenantContext;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +111,10 @@ public class SubjectWorkers {
     /** Runs being executed or waiting for a worker thread here. */
     int busy() {
         return pool.getActiveCount() + pool.getQueue().size();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stop();
     }
 
     @PreDestroy

@@ -25,6 +25,11 @@ public class KommoSimulatorResource implements QuarkusTestResourceLifecycleManag
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "stop-kommo-simulator"));
             url = simulator.baseUrl();
             System.setProperty(BASE_URL, url);
+            // The platform's tests pace fast (ponte.rate-limit.per-account-per-second in %test): the
+            // simulator's 7 requests/s and its IP block would make them about Kommo's limit, which the
+            // connector's own tests (KommoPacingTest) and the simulator's prove; tests that need a 429
+            // inject it (POST /__sim/faults).
+            configure(url, "{\"rate_limit_per_second\":0}");
         }
         return url;
     }
@@ -41,5 +46,23 @@ public class KommoSimulatorResource implements QuarkusTestResourceLifecycleManag
     @Override
     public void stop() {
         // shared by every test class of the run; stopped when the JVM exits
+    }
+
+    private static void configure(String baseUrl, String json) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/__sim/config"))
+                            .header("Content-Type", "application/json")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the simulator refused its configuration: " + answer.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
