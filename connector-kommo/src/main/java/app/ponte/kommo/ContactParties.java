@@ -83,15 +83,7 @@ final class ContactParties {
             parts.add(StepText.customFields(fields));
         }
         StepText text = name.map(n -> new StepText().same(StepText.quoted(n))).orElse(StepText.of("sem nome", "without a name"));
-        return parts.isEmpty() ? text : text.same(" (").add(joined(parts)).same(")");
-    }
-
-    static StepText joined(List<StepText> parts) {
-        StepText out = new StepText();
-        for (int i = 0; i < parts.size(); i++) {
-            out.same(i == 0 ? "" : ", ").add(parts.get(i));
-        }
-        return out;
+        return parts.isEmpty() ? text : text.same(" (").add(StepText.joined(parts)).same(")");
     }
 
     private JsonNode search(String query, String code, java.util.function.Predicate<String> same) throws ConnectorException {
@@ -199,7 +191,7 @@ final class ContactParties {
         ObjectNode patch = KommoClient.JSON.createObjectNode();
         patch.set("custom_fields_values", values);
         writes.patch("/api/v4/contacts/" + contact.path("id").asLong(), patch, () -> StepText.of("Completar o ", "Complete ")
-                .add(contact(contact)).add(StepText.of(": acrescentar ", ": add ")).add(joined(added)).write());
+                .add(contact(contact)).add(StepText.of(": acrescentar ", ": add ")).add(StepText.joined(added)).write());
     }
 
     private static ObjectNode appended(JsonNode contact, String code, String value, String enumCode) {

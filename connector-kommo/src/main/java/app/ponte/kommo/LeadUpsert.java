@@ -44,7 +44,7 @@ final class LeadUpsert {
     private final ActionInput in;
     private final RunReference run;
     private final ContactParties parties;
-    private JsonNode pipelines;
+    private final Pipelines pipelines;
 
     LeadUpsert(KommoClient kommo, Writes writes, ActionInput in, RunReference run) {
         this.kommo = kommo;
@@ -52,6 +52,7 @@ final class LeadUpsert {
         this.in = in;
         this.run = run;
         this.parties = new ContactParties(kommo, writes, in);
+        this.pipelines = new Pipelines(kommo);
     }
 
     /** What a first attempt of a run would do now, found with GETs only (the client refuses anything else). */
@@ -114,7 +115,7 @@ final class LeadUpsert {
         patch.putObject("_embedded").set("tags", tags);
         writes.patch("/api/v4/leads/" + leadId, patch, () -> StepText.of("Atualizar o lead ", "Update lead ")
                 .same(leadId + " (").add(StepText.of("aberto, etapa ", "open, stage "))
-                .same(StepText.quoted(stageName(lead.path("pipeline_id").asLong(), lead.path("status_id").asLong())) + "): ")
+                .same(StepText.quoted(pipelines.stageName(lead.path("pipeline_id").asLong(), lead.path("status_id").asLong())) + "): ")
                 .add(leadText(exact, price, tags, leadFields, false)).write());
         Long current = firstId(lead.path("_embedded").path("companies"));
         Long company = companyId;
@@ -244,7 +245,7 @@ final class LeadUpsert {
                     .add(StepText.of(" → o contato não tem leads", " → the contact has no leads")).lookup());
             return null;
         }
-        long pipeline = numeric("lead.pipeline_id").isPresent() ? numeric("lead.pipeline_id").get() : mainPipeline();
+        long pipeline = pipeline();
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("filter[id][]", ids.subList(0, Math.min(ids.size(), 250)));
         query.put("limit", 250);
@@ -258,7 +259,7 @@ final class LeadUpsert {
         }
         JsonNode found = best;
         writes.found(() -> StepText.of("Procurar lead aberto do ", "Look up an open lead of ").add(ContactParties.contact(contact))
-                .add(StepText.of(" no funil ", " in pipeline ")).same(StepText.quoted(pipelineName(pipeline)))
+                .add(StepText.of(" no funil ", " in pipeline ")).same(StepText.quoted(pipelines.name(pipeline)))
                 .add(found == null ? StepText.of(" → nenhum (ganhos e perdidos não contam)", " → none (won and lost ones don't count)")
                         : StepText.of(" → encontrado: lead ", " → found: lead ").same(found.path("id").asText() + " "
                                 + StepText.quoted(found.path("name").asText()))).lookup());
@@ -268,50 +269,19 @@ final class LeadUpsert {
     static final Comparator<JsonNode> NEWEST = Comparator.<JsonNode>comparingLong(n -> n.path("updated_at").asLong())
             .thenComparingLong(n -> n.path("id").asLong());
 
-    private long mainPipeline() throws ConnectorException {
-        for (JsonNode pipeline : pipelines()) {
-            if (pipeline.path("is_main").asBoolean(false)) {
-                return pipeline.path("id").asLong();
-            }
-        }
-        throw new ConnectorException(Failure.permanent("A conta Kommo não tem funil principal; escolha um funil."));
-    }
-
-    /** The account's pipelines with their stages, read once per run (or plan) when needed. */
-    private JsonNode pipelines() throws ConnectorException {
-        if (pipelines == null) {
-            pipelines = kommo.get("/api/v4/leads/pipelines").path("_embedded").path("pipelines");
-        }
-        return pipelines;
-    }
-
-    private String pipelineName(long pipelineId) throws ConnectorException {
-        for (JsonNode pipeline : pipelines()) {
-            if (pipeline.path("id").asLong() == pipelineId) {
-                return pipeline.path("name").asText("#" + pipelineId);
-            }
-        }
-        return "#" + pipelineId;
-    }
-
-    private String stageName(long pipelineId, long statusId) throws ConnectorException {
-        for (JsonNode pipeline : pipelines()) {
-            for (JsonNode status : pipeline.path("_embedded").path("statuses")) {
-                if (status.path("id").asLong() == statusId && (pipeline.path("id").asLong() == pipelineId || pipelineId == 0)) {
-                    return status.path("name").asText("#" + statusId);
-                }
-            }
-        }
-        return "#" + statusId;
+    /** The chosen pipeline, else the account's main one. */
+    private long pipeline() throws ConnectorException {
+        Optional<Long> chosen = numeric("lead.pipeline_id");
+        return chosen.isPresent() ? chosen.get() : pipelines.main();
     }
 
     /** {@code Criar o lead 'X' no funil 'F' (primeira etapa): valor …, tags …}. */
     private StepText newLeadText(BigDecimal exact, long price, ArrayNode tags, ArrayNode leadFields) throws ConnectorException {
-        long pipeline = numeric("lead.pipeline_id").isPresent() ? numeric("lead.pipeline_id").get() : mainPipeline();
+        long pipeline = pipeline();
         Optional<Long> stage = numeric("lead.status_id");
         return StepText.of("Criar o lead ", "Create lead ").same(StepText.quoted(in.text("lead.name")))
-                .add(StepText.of(" no funil ", " in pipeline ")).same(StepText.quoted(pipelineName(pipeline)))
-                .add(stage.isPresent() ? StepText.of(", etapa ", ", stage ").same(StepText.quoted(stageName(pipeline, stage.get())))
+                .add(StepText.of(" no funil ", " in pipeline ")).same(StepText.quoted(pipelines.name(pipeline)))
+                .add(stage.isPresent() ? StepText.of(", etapa ", ", stage ").same(StepText.quoted(pipelines.stageName(pipeline, stage.get())))
                         : StepText.of(", primeira etapa", ", first stage"))
                 .same(": ").add(leadText(exact, price, tags, leadFields, true));
     }
@@ -332,7 +302,7 @@ final class LeadUpsert {
         Optional<Long> stage = numeric("lead.status_id");
         if (!creating && stage.isPresent()) {
             long pipeline = numeric("lead.pipeline_id").isPresent() ? numeric("lead.pipeline_id").get() : 0;
-            parts.add(StepText.of("mover para a etapa ", "move to stage ").same(StepText.quoted(stageName(pipeline, stage.get()))));
+            parts.add(StepText.of("mover para a etapa ", "move to stage ").same(StepText.quoted(pipelines.stageName(pipeline, stage.get()))));
         }
         numeric("lead.responsible_user_id").ifPresent(user -> parts.add(StepText.of("responsável: usuário ", "responsible: user ")
                 .same(Long.toString(user))));
@@ -356,7 +326,7 @@ final class LeadUpsert {
             int n = leadFields.size();
             parts.add(StepText.customFields(n));
         }
-        return ContactParties.joined(parts);
+        return StepText.joined(parts);
     }
 
     /** A retried "always create" run: the lead this run may have created already, found by its run tag. */

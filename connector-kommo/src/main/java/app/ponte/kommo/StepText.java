@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 
 /** A plan step's text, written in pt-BR and English side by side. */
@@ -61,5 +62,14 @@ final class StepText {
     /** {@code 2 campos personalizados} / {@code 2 custom fields}. */
     static StepText customFields(int n) {
         return of(n + (n == 1 ? " campo personalizado" : " campos personalizados"), n + (n == 1 ? " custom field" : " custom fields"));
+    }
+
+    /** The parts separated by commas. */
+    static StepText joined(List<StepText> parts) {
+        StepText out = new StepText();
+        for (int i = 0; i < parts.size(); i++) {
+            out.same(i == 0 ? "" : ", ").add(parts.get(i));
+        }
+        return out;
     }
 }
