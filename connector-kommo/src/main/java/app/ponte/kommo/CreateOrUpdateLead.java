@@ -38,7 +38,8 @@ final class CreateOrUpdateLead {
 
     static ActionDefinition definition() {
         return new ActionDefinition(KEY, Label.of("Criar ou atualizar lead", "Create or update lead"),
-                Label.of(DESCRIPTION_PT, DESCRIPTION_EN), inputs(), outputs(), CreateOrUpdateLead::execute);
+                Label.of(DESCRIPTION_PT, DESCRIPTION_EN), inputs(), outputs(), CreateOrUpdateLead::execute)
+                .withPlanner(LeadUpsert::plan);
     }
 
     private static List<Field> inputs() {
@@ -93,8 +94,9 @@ final class CreateOrUpdateLead {
     }
 
     static ActionResult execute(ActionInput input, ConnectionContext connection, RunReference run) {
+        KommoClient kommo = new KommoClient(connection);
         try {
-            LeadUpsert.Outcome outcome = new LeadUpsert(new KommoClient(connection), input, run).execute();
+            LeadUpsert.Outcome outcome = new LeadUpsert(kommo, Writes.sending(kommo), input, run).execute();
             return ActionResult.success(FieldValues.builder()
                     .put("lead.id", Value.text(Long.toString(outcome.leadId())))
                     .put("contact.id", Value.text(outcome.contactId() == null ? null : outcome.contactId().toString()))

@@ -43,6 +43,9 @@ import java.util.Optional;
  * timeouts and network errors → retryable; 400/422 → permanent with Kommo's validation messages; 402 →
  * permanent; 401 → one refresh and one retry, then "needs reconnect"; a refused refresh (400/401 from
  * {@code /oauth2/access_token}) → "needs reconnect". Messages and logs carry no token, secret or request data.
+ *
+ * <p>A {@link #readOnly read-only} client (for plans) refuses every API call but GET before anything is
+ * sent; it still refreshes the access token when needed, which changes nothing in the account.
  */
 final class KommoClient {
 
@@ -53,11 +56,26 @@ final class KommoClient {
     private static final String RECONNECT = "A Kommo recusou o acesso desta conexão: reconecte a conta Kommo.";
 
     private final ConnectionContext connection;
+    private final boolean readOnly;
     private Credentials credentials;
 
     KommoClient(ConnectionContext connection) {
+        this(connection, false);
+    }
+
+    private KommoClient(ConnectionContext connection, boolean readOnly) {
         this.connection = Objects.requireNonNull(connection);
+        this.readOnly = readOnly;
         this.credentials = connection.credentials();
+    }
+
+    /** A client that only reads: any POST, PATCH or DELETE fails with {@link IllegalStateException}, unsent. */
+    static KommoClient readOnly(ConnectionContext connection) {
+        return new KommoClient(connection, true);
+    }
+
+    boolean isReadOnly() {
+        return readOnly;
     }
 
     /** The key of this connection's Kommo account for the rate limiter: its id, else its host. */
@@ -97,6 +115,9 @@ final class KommoClient {
 
     /** The body of a successful call; {@link MissingNode} for 204 and empty bodies. */
     private JsonNode call(String method, String pathAndQuery, JsonNode body) throws ConnectorException {
+        if (readOnly && !"GET".equals(method)) {
+            throw new IllegalStateException("read-only Kommo client refused " + method + " " + pathAndQuery);
+        }
         if (expiresSoon(credentials.expiresAt())) {
             refresh(credentials.secret("access_token").orElse(null), false);
         }

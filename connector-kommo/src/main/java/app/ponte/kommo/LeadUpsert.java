@@ -2,8 +2,11 @@ package app.ponte.kommo;
 
 import app.ponte.api.ConnectorException;
 import app.ponte.api.action.ActionInput;
+import app.ponte.api.action.ActionPlan;
 import app.ponte.api.action.Failure;
 import app.ponte.api.action.RunReference;
+import app.ponte.api.context.ConnectionContext;
+import app.ponte.api.field.Value;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
-/** The algorithm of "Criar ou atualizar lead" (docs/kommo-create-or-update-lead.md), for one run. */
+/**
+ * The algorithm of "Criar ou atualizar lead" (docs/kommo-create-or-update-lead.md), for one run, or for
+ * its plan: the same decisions on a read-only client, with the writes described instead of sent.
+ */
 final class LeadUpsert {
 
     enum ContactMatch { EMAIL, PHONE, EMAIL_THEN_PHONE, ALWAYS_CREATE }
@@ -33,15 +40,31 @@ final class LeadUpsert {
     private static final Set<Long> CLOSED = Set.of(142L, 143L);
 
     private final KommoClient kommo;
+    private final Writes writes;
     private final ActionInput in;
     private final RunReference run;
     private final ContactParties parties;
+    private final Pipelines pipelines;
 
-    LeadUpsert(KommoClient kommo, ActionInput in, RunReference run) {
+    LeadUpsert(KommoClient kommo, Writes writes, ActionInput in, RunReference run) {
         this.kommo = kommo;
+        this.writes = writes;
         this.in = in;
         this.run = run;
-        this.parties = new ContactParties(kommo, in);
+        this.parties = new ContactParties(kommo, writes, in);
+        this.pipelines = new Pipelines(kommo);
+    }
+
+    /** What a first attempt of a run would do now, found with GETs only (the client refuses anything else). */
+    static ActionPlan plan(ActionInput in, ConnectionContext connection) {
+        KommoClient kommo = KommoClient.readOnly(connection);
+        Writes writes = Writes.planning(kommo);
+        try {
+            new LeadUpsert(kommo, writes, in, new RunReference(UUID.randomUUID(), 1)).execute();
+            return ActionPlan.of(writes.steps());
+        } catch (ConnectorException e) {
+            return ActionPlan.stopped(writes.steps(), e.failure());
+        }
     }
 
     Outcome execute() throws ConnectorException {
@@ -88,14 +111,23 @@ final class LeadUpsert {
             companyId = parties.createCompany(newCompany);
         }
         ObjectNode patch = leadBody(price, leadFields);
-        patch.putObject("_embedded").set("tags", mergedTags(lead.path("_embedded").path("tags"), Optional.empty()));
-        kommo.patch("/api/v4/leads/" + leadId, patch);
+        ArrayNode tags = mergedTags(lead.path("_embedded").path("tags"), Optional.empty());
+        patch.putObject("_embedded").set("tags", tags);
+        writes.patch("/api/v4/leads/" + leadId, patch, () -> StepText.of("Atualizar o lead ", "Update lead ")
+                .same(leadId + " (").add(StepText.of("aberto, etapa ", "open, stage "))
+                .same(StepText.quoted(pipelines.stageName(lead.path("pipeline_id").asLong(), lead.path("status_id").asLong())) + "): ")
+                .add(leadText(exact, price, tags, leadFields, false)).write());
         Long current = firstId(lead.path("_embedded").path("companies"));
+        Long company = companyId;
         if (companyId != null && !companyId.equals(current)) {
-            kommo.post("/api/v4/leads/" + leadId + "/link", links(companyId));
+            writes.post("/api/v4/leads/" + leadId + "/link", links(companyId), () -> StepText.of("Ligar ", "Link ")
+                    .add(ContactParties.company(company, newCompany)).add(StepText.of(" ao lead ", " to lead ")).same(Long.toString(leadId))
+                    .write());
         }
         if (companyId != null && firstId(contact.path("_embedded").path("companies")) == null) {
-            kommo.post("/api/v4/contacts/" + contactId + "/link", links(companyId));
+            writes.post("/api/v4/contacts/" + contactId + "/link", links(companyId), () -> StepText.of("Ligar ", "Link ")
+                    .add(ContactParties.company(company, newCompany)).add(StepText.of(" ao ", " to ")).add(ContactParties.contact(contact))
+                    .write());
         }
         return new Outcome(leadId, contactId, companyId != null ? companyId : current, false, price, exact);
     }
@@ -104,7 +136,8 @@ final class LeadUpsert {
             BigDecimal exact, Optional<String> runTag) throws ConnectorException {
         ObjectNode lead = leadBody(price, leadFields);
         ObjectNode embedded = lead.putObject("_embedded");
-        embedded.set("tags", mergedTags(KommoClient.JSON.createArrayNode(), runTag));
+        ArrayNode tags = mergedTags(KommoClient.JSON.createArrayNode(), runTag);
+        embedded.set("tags", tags);
         if (contact == null && companyId == null) {
             if (parties.hasContactData()) {
                 embedded.putArray("contacts").add(parties.newContact());
@@ -112,7 +145,17 @@ final class LeadUpsert {
             if (newCompany != null) {
                 embedded.putArray("companies").addObject().put("name", newCompany);
             }
-            JsonNode made = kommo.post("/api/v4/leads/complex", KommoClient.JSON.createArrayNode().add(lead)).path(0);
+            JsonNode made = writes.post("/api/v4/leads/complex", KommoClient.JSON.createArrayNode().add(lead), () -> {
+                StepText step = newLeadText(exact, price, tags, leadFields);
+                if (parties.hasContactData()) {
+                    step.add(StepText.of(", com o novo contato ", ", with new contact ")).add(parties.newContactText());
+                }
+                if (newCompany != null) {
+                    step.add(StepText.of(parties.hasContactData() ? " e " : ", com ", parties.hasContactData() ? " and " : ", with "))
+                            .add(ContactParties.company(Writes.PLANNED, newCompany));
+                }
+                return step.write();
+            }).path(0);
             return new Outcome(made.path("id").asLong(), idOrNull(made.path("contact_id")),
                     idOrNull(made.path("company_id")), !made.path("merged").asBoolean(false), price, exact);
         }
@@ -124,7 +167,10 @@ final class LeadUpsert {
             contactId = contact.path("id").asLong();
             parties.completeContact(contact);
             if (companyId != null && firstId(contact.path("_embedded").path("companies")) == null) {
-                kommo.post("/api/v4/contacts/" + contactId + "/link", links(companyId));
+                long company = companyId;
+                writes.post("/api/v4/contacts/" + contactId + "/link", links(companyId), () -> StepText.of("Ligar ", "Link ")
+                        .add(ContactParties.company(company, newCompany)).add(StepText.of(" ao ", " to "))
+                        .add(ContactParties.contact(contact)).write());
             }
         } else {
             contactId = parties.hasContactData() ? parties.createContact(companyId) : null;
@@ -135,7 +181,20 @@ final class LeadUpsert {
         if (companyId != null) {
             embedded.putArray("companies").addObject().put("id", companyId);
         }
-        JsonNode made = kommo.post("/api/v4/leads", KommoClient.JSON.createArrayNode().add(lead));
+        Long linkedContact = contactId;
+        Long linkedCompany = companyId;
+        JsonNode made = writes.post("/api/v4/leads", KommoClient.JSON.createArrayNode().add(lead), () -> {
+            StepText step = newLeadText(exact, price, tags, leadFields);
+            if (linkedContact != null) {
+                step.add(StepText.of(", ligado ao ", ", linked to ")).add(contact != null ? ContactParties.contact(contact)
+                        : StepText.of("novo contato", "the new contact"));
+            }
+            if (linkedCompany != null) {
+                step.add(StepText.of(linkedContact != null ? " e à " : ", ligado à ", linkedContact != null ? " and " : ", linked to "))
+                        .add(ContactParties.company(linkedCompany, newCompany));
+            }
+            return step.write();
+        });
         long leadId = made.path("_embedded").path("leads").path(0).path("id").asLong();
         return new Outcome(leadId, contactId, companyId, true, price, exact);
     }
@@ -182,9 +241,11 @@ final class LeadUpsert {
         List<Long> ids = new ArrayList<>();
         contact.path("_embedded").path("leads").forEach(l -> ids.add(l.path("id").asLong()));
         if (ids.isEmpty()) {
+            writes.found(() -> StepText.of("Procurar lead aberto do ", "Look up an open lead of ").add(ContactParties.contact(contact))
+                    .add(StepText.of(" → o contato não tem leads", " → the contact has no leads")).lookup());
             return null;
         }
-        long pipeline = numeric("lead.pipeline_id").isPresent() ? numeric("lead.pipeline_id").get() : mainPipeline();
+        long pipeline = pipeline();
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("filter[id][]", ids.subList(0, Math.min(ids.size(), 250)));
         query.put("limit", 250);
@@ -196,19 +257,76 @@ final class LeadUpsert {
                 best = lead;
             }
         }
+        JsonNode found = best;
+        writes.found(() -> StepText.of("Procurar lead aberto do ", "Look up an open lead of ").add(ContactParties.contact(contact))
+                .add(StepText.of(" no funil ", " in pipeline ")).same(StepText.quoted(pipelines.name(pipeline)))
+                .add(found == null ? StepText.of(" → nenhum (ganhos e perdidos não contam)", " → none (won and lost ones don't count)")
+                        : StepText.of(" → encontrado: lead ", " → found: lead ").same(found.path("id").asText() + " "
+                                + StepText.quoted(found.path("name").asText()))).lookup());
         return best;
     }
 
     static final Comparator<JsonNode> NEWEST = Comparator.<JsonNode>comparingLong(n -> n.path("updated_at").asLong())
             .thenComparingLong(n -> n.path("id").asLong());
 
-    private long mainPipeline() throws ConnectorException {
-        for (JsonNode pipeline : kommo.get("/api/v4/leads/pipelines").path("_embedded").path("pipelines")) {
-            if (pipeline.path("is_main").asBoolean(false)) {
-                return pipeline.path("id").asLong();
+    /** The chosen pipeline, else the account's main one. */
+    private long pipeline() throws ConnectorException {
+        Optional<Long> chosen = numeric("lead.pipeline_id");
+        return chosen.isPresent() ? chosen.get() : pipelines.main();
+    }
+
+    /** {@code Criar o lead 'X' no funil 'F' (primeira etapa): valor …, tags …}. */
+    private StepText newLeadText(BigDecimal exact, long price, ArrayNode tags, ArrayNode leadFields) throws ConnectorException {
+        long pipeline = pipeline();
+        Optional<Long> stage = numeric("lead.status_id");
+        return StepText.of("Criar o lead ", "Create lead ").same(StepText.quoted(in.text("lead.name")))
+                .add(StepText.of(" no funil ", " in pipeline ")).same(StepText.quoted(pipelines.name(pipeline)))
+                .add(stage.isPresent() ? StepText.of(", etapa ", ", stage ").same(StepText.quoted(pipelines.stageName(pipeline, stage.get())))
+                        : StepText.of(", primeira etapa", ", first stage"))
+                .same(": ").add(leadText(exact, price, tags, leadFields, true));
+    }
+
+    /** What a lead write sends, in words: value, stage and user when chosen, tags (the new ones on update), custom fields. */
+    private StepText leadText(BigDecimal exact, long price, ArrayNode tags, ArrayNode leadFields, boolean creating)
+            throws ConnectorException {
+        String currency = in.values().get("lead.price") instanceof Value.Money money ? money.currency() : null;
+        List<StepText> parts = new ArrayList<>();
+        if (!creating) {
+            parts.add(StepText.of("nome ", "name ").same(StepText.quoted(in.text("lead.name"))));
+        }
+        StepText value = StepText.of("valor ", "value ").add(StepText.money(exact, currency));
+        if (exact.compareTo(BigDecimal.valueOf(price)) != 0) {
+            value.same(" (").add(StepText.money(BigDecimal.valueOf(price), currency)).add(" na Kommo)", " in Kommo)");
+        }
+        parts.add(value);
+        Optional<Long> stage = numeric("lead.status_id");
+        if (!creating && stage.isPresent()) {
+            long pipeline = numeric("lead.pipeline_id").isPresent() ? numeric("lead.pipeline_id").get() : 0;
+            parts.add(StepText.of("mover para a etapa ", "move to stage ").same(StepText.quoted(pipelines.stageName(pipeline, stage.get()))));
+        }
+        numeric("lead.responsible_user_id").ifPresent(user -> parts.add(StepText.of("responsável: usuário ", "responsible: user ")
+                .same(Long.toString(user))));
+        List<String> added = new ArrayList<>();
+        boolean runTag = false;
+        for (JsonNode tag : tags) {
+            if (tag.path("name").asText().equals("ponte-" + run.runId())) {
+                runTag = true;
+            } else if (tag.has("name")) {
+                added.add(tag.path("name").asText());
             }
         }
-        throw new ConnectorException(Failure.permanent("A conta Kommo não tem funil principal; escolha um funil."));
+        if (!added.isEmpty()) {
+            parts.add(StepText.of(creating ? "tags " : "tags somadas ", creating ? "tags " : "tags added ").same(String.join(", ", added)));
+        }
+        if (runTag) {
+            parts.add(StepText.of("tag ponte-<execução> (para uma nova tentativa achar este lead)",
+                    "tag ponte-<run> (so a retry finds this lead)"));
+        }
+        if (!leadFields.isEmpty()) {
+            int n = leadFields.size();
+            parts.add(StepText.customFields(n));
+        }
+        return StepText.joined(parts);
     }
 
     /** A retried "always create" run: the lead this run may have created already, found by its run tag. */

@@ -43,10 +43,12 @@ public record CatalogView(String id, String name, String description, String ico
         }
     }
 
-    public record ActionView(String key, Label label, Label description, List<FieldView> inputs, List<FieldView> outputs) {
+    /** @param previewPlan whether the preview can show the plan a run would execute (the action has a planner) */
+    public record ActionView(String key, Label label, Label description, List<FieldView> inputs, List<FieldView> outputs,
+            boolean previewPlan) {
         static ActionView of(ActionDefinition action) {
             return new ActionView(action.key(), action.label(), action.description(), fields(action.inputs()),
-                    fields(action.outputs()));
+                    fields(action.outputs()), action.planner().isPresent());
         }
     }
 

@@ -40,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A workspace's automations: create (from a template or from scratch), edit (each save is a new
- * version), activate once valid, pause, delete, and preview against the trigger's sample events.
+ * version), activate once valid, pause, delete, and preview against the trigger's sample events (with the
+ * plan the action would execute, on request).
  * Members may read and preview; owners and admins change them, each change in the workspace's
  * audit log. Members do not see the webhook URL an active automation's trigger may need registered by hand.
  */
@@ -194,14 +195,18 @@ public class AutomationResource {
 
     @POST
     @Path("/{automationId}/preview")
-    @Operation(summary = "Dry run of the mapping over the trigger's sample events (or the one named by ?sample=)")
+    @Operation(summary = "Dry run of the mapping over the trigger's sample events (or the one named by ?sample=)",
+            description = "With ?plan=true, each sample whose mapping works and whose filter passes also gets the plan the "
+                    + "action would execute on the automation's action connection, worked out with reads only (nothing is "
+                    + "written at the vendor or in Ponte). An error from the vendor ends that sample's plan as a step; it is "
+                    + "never an error of this request.")
     public AutomationPreview preview(@PathParam("workspaceId") UUID workspaceId, @PathParam("automationId") UUID automationId,
-            @QueryParam("sample") String sample) {
+            @QueryParam("sample") String sample, @QueryParam("plan") @DefaultValue("false") boolean plan) {
         SignedInUser user = accounts.signIn(identity);
         ZoneId zone = user.workspaces().stream().filter(w -> w.id().equals(workspaceId)).findFirst()
                 .map(w -> ZoneId.of(w.timeZone())).orElse(ZoneId.of("America/Sao_Paulo"));
         return access.within(identity, workspaceId, Need.MEMBER,
-                () -> automations.preview(automationId, Optional.ofNullable(sample), samples, zone));
+                () -> automations.preview(automationId, Optional.ofNullable(sample), samples, zone, plan));
     }
 
     private static UUID connection(StepRequest step) {

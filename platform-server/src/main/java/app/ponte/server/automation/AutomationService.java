@@ -2,6 +2,7 @@ package app.ponte.server.automation;
 
 import app.ponte.api.ConnectorDescriptor;
 import app.ponte.api.action.ActionDefinition;
+import app.ponte.api.action.ActionInput;
 import app.ponte.api.trigger.TriggerDefinition;
 import app.ponte.mapping.Filter;
 import app.ponte.mapping.FilterEngine;
@@ -12,6 +13,7 @@ import app.ponte.mapping.Mapping;
 import app.ponte.mapping.MappingEngine;
 import app.ponte.mapping.MappingPreview;
 import app.ponte.mapping.MappingProblem;
+import app.ponte.mapping.MappingResult;
 import app.ponte.mapping.RenderContext;
 import app.ponte.mapping.MappingValidator;
 import app.ponte.server.api.Problem;
@@ -59,15 +61,17 @@ public class AutomationService {
     private final ConnectionStore connections;
     private final TemplateCatalog templates;
     private final TriggerSubscriptions subscriptions;
+    private final PreviewPlans plans;
 
     AutomationService(EntityManager em, ObjectMapper json, ConnectorService connectors, ConnectionStore connections,
-            TemplateCatalog templates, TriggerSubscriptions subscriptions) {
+            TemplateCatalog templates, TriggerSubscriptions subscriptions, PreviewPlans plans) {
         this.em = em;
         this.json = json;
         this.connectors = connectors;
         this.connections = connections;
         this.templates = templates;
         this.subscriptions = subscriptions;
+        this.plans = plans;
     }
 
     public AutomationView fromTemplate(UUID tenantId, UUID userId, String templateKey, UUID triggerConnectionId,
@@ -188,8 +192,34 @@ public class AutomationService {
         });
     }
 
-    /** Runs the current mapping over the trigger's sample events (all of them, or the one named). */
-    public AutomationPreview preview(UUID automationId, Optional<String> sampleName, SampleEvents samples, java.time.ZoneId zone) {
+    /**
+     * Runs the current mapping over the trigger's sample events (all of them, or the one named); with
+     * {@code plan}, each sample also gets the plan its action would execute, asked of the action's
+     * planner after the transaction that reads the automation (the vendor is never called inside one).
+     */
+    public AutomationPreview preview(UUID automationId, Optional<String> sampleName, SampleEvents samples, java.time.ZoneId zone,
+            boolean plan) {
+        Rendered rendered = render(automationId, sampleName, samples, zone);
+        if (!plan) {
+            return new AutomationPreview(rendered.previews());
+        }
+        List<AutomationPreview.SamplePreview> planned = new ArrayList<>();
+        for (int i = 0; i < rendered.previews().size(); i++) {
+            AutomationPreview.SamplePreview sample = rendered.previews().get(i);
+            AutomationPreview.PlanPreview steps = plans.plan(rendered.tenantId(), rendered.action(), rendered.actionConnectionId(),
+                    rendered.inputs().get(i), sample.passesFilter());
+            planned.add(new AutomationPreview.SamplePreview(sample.sample(), sample.ok(), sample.passesFilter(),
+                    sample.filterExplanation(), sample.inputs(), steps));
+        }
+        return new AutomationPreview(planned);
+    }
+
+    /** The previews, and what planning needs: each sample's typed inputs (empty when the mapping fails on it). */
+    private record Rendered(UUID tenantId, ActionDefinition action, UUID actionConnectionId,
+            List<AutomationPreview.SamplePreview> previews, List<Optional<ActionInput>> inputs) {
+    }
+
+    private Rendered render(UUID automationId, Optional<String> sampleName, SampleEvents samples, java.time.ZoneId zone) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             AutomationVersion version = currentVersion(automation);
@@ -199,25 +229,28 @@ public class AutomationService {
             TriggerDefinition trigger = trigger(automation.triggerConnector, automation.triggerKey);
             ActionDefinition action = action(automation.actionConnector, automation.actionKey);
             Locale pt = PT_BR;
-            List<AutomationPreview.SamplePreview> previews = samples.of(connector, trigger).stream()
-                    .filter(sample -> sampleName.map(sample.name()::equals).orElse(true))
-                    .map(sample -> {
-                        MappingPreview preview = MappingEngine.preview(Mapping.of(mapping), action, trigger, sample.event().values(),
-                                RenderContext.of(zone));
-                        FilterResult passes = FilterEngine.matches(filter, sample.event().values(), trigger, RenderContext.of(zone));
-                        return new AutomationPreview.SamplePreview(sample.name(), preview.isOk(), passes.matched(),
-                                passes.conditions().stream().map(c -> c.explanation().pt()).toList(), preview.inputs().stream()
-                                .map(i -> new AutomationPreview.InputPreview(i.key(), i.label().pt(), i.required(),
-                                        i.template().orElse(null), i.error().isPresent() ? "" : i.text(),
-                                        i.error().map(e -> e.message(pt)).orElse(null)))
-                                .toList());
-                    })
-                    .toList();
+            List<AutomationPreview.SamplePreview> previews = new ArrayList<>();
+            List<Optional<ActionInput>> inputs = new ArrayList<>();
+            for (SampleEvents.Sample sample : samples.of(connector, trigger)) {
+                if (sampleName.isPresent() && !sampleName.get().equals(sample.name())) {
+                    continue;
+                }
+                MappingPreview preview = MappingEngine.preview(Mapping.of(mapping), action, trigger, sample.event().values(),
+                        RenderContext.of(zone));
+                FilterResult passes = FilterEngine.matches(filter, sample.event().values(), trigger, RenderContext.of(zone));
+                previews.add(new AutomationPreview.SamplePreview(sample.name(), preview.isOk(), passes.matched(),
+                        passes.conditions().stream().map(c -> c.explanation().pt()).toList(), preview.inputs().stream()
+                        .map(i -> new AutomationPreview.InputPreview(i.key(), i.label().pt(), i.required(),
+                                i.template().orElse(null), i.error().isPresent() ? "" : i.text(),
+                                i.error().map(e -> e.message(pt)).orElse(null)))
+                        .toList(), null));
+                inputs.add(preview.result() instanceof MappingResult.Ok ok ? Optional.of(ok.input()) : Optional.empty());
+            }
             if (previews.isEmpty()) {
                 throw new NotFoundException(sampleName.map(n -> "no sample '" + n + "' for this trigger")
                         .orElse("this trigger has no sample events"));
             }
-            return new AutomationPreview(previews);
+            return new Rendered(UUID.fromString(automation.tenantId), action, automation.actionConnectionId, previews, inputs);
         });
     }
 
