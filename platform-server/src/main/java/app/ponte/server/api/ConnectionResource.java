@@ -1,9 +1,8 @@
 package app.ponte.server.api;
 
-import app.ponte.server.config.PonteConfig;
 import app.ponte.server.connection.ConnectionStore;
 import app.ponte.server.connection.ConnectionView;
-import app.ponte.server.connection.NewConnection;
+import app.ponte.server.connection.WebhookConnections;
 import app.ponte.server.tenant.WorkspaceAccess;
 import app.ponte.server.tenant.WorkspaceAccess.Need;
 import io.quarkus.security.Authenticated;
@@ -65,13 +64,13 @@ public class ConnectionResource {
     private final WorkspaceAccess access;
     private final SecurityIdentity identity;
     private final ConnectionStore connections;
-    private final PonteConfig config;
+    private final WebhookConnections webhooks;
 
-    ConnectionResource(WorkspaceAccess access, SecurityIdentity identity, ConnectionStore connections, PonteConfig config) {
+    ConnectionResource(WorkspaceAccess access, SecurityIdentity identity, ConnectionStore connections, WebhookConnections webhooks) {
         this.access = access;
         this.identity = identity;
         this.connections = connections;
-        this.config = config;
+        this.webhooks = webhooks;
     }
 
     @GET
@@ -97,11 +96,9 @@ public class ConnectionResource {
             throw ValidationProblem.field("hottok", "Informe o hottok da Hotmart.");
         }
         WebhookConnection created = access.within(identity, workspaceId, Need.ADMIN, () -> {
-            String name = request.name() == null || request.name().isBlank() ? "Hotmart" : "Hotmart — " + request.name().strip();
-            ConnectionView connection = connections.create(workspaceId,
-                    new NewConnection("hotmart", name, null, Map.of(), Map.of("hottok", request.hottok().strip()), null));
-            String token = connections.rotateWebhookToken(workspaceId, connection.id()).orElseThrow();
-            return new WebhookConnection(connection, webhookUrl("hotmart", token), hotmartInstructions());
+            WebhookConnections.Connected connected = webhooks.connectHotmart(workspaceId, request.hottok(), request.name());
+            return new WebhookConnection(connected.connection(), connected.webhookUrl(), Map.of(
+                    "pt", WebhookConnections.HOTMART_INSTRUCTIONS.pt(), "en", WebhookConnections.HOTMART_INSTRUCTIONS.en()));
         });
         return Response.created(URI.create("/api/v1/workspaces/" + workspaceId + "/connections/" + created.connection().id()))
                 .entity(created).build();
@@ -114,9 +111,8 @@ public class ConnectionResource {
         return access.within(identity, workspaceId, Need.ADMIN, () -> {
             ConnectionView connection = connections.find(workspaceId, connectionId)
                     .orElseThrow(() -> new NotFoundException("connection not found"));
-            String token = connections.webhookToken(workspaceId, connectionId)
-                    .orElseThrow(() -> new NotFoundException("this connection has no webhook URL"));
-            return new WebhookUrl(webhookUrl(connection.connectorId(), token));
+            return new WebhookUrl(webhooks.webhookUrl(workspaceId, connection)
+                    .orElseThrow(() -> new NotFoundException("this connection has no webhook URL")));
         });
     }
 
@@ -127,8 +123,7 @@ public class ConnectionResource {
         return access.within(identity, workspaceId, Need.ADMIN, () -> {
             ConnectionView connection = connections.find(workspaceId, connectionId)
                     .orElseThrow(() -> new NotFoundException("connection not found"));
-            String token = connections.rotateWebhookToken(workspaceId, connectionId).orElseThrow();
-            return new WebhookUrl(webhookUrl(connection.connectorId(), token));
+            return new WebhookUrl(webhooks.rotate(workspaceId, connection).orElseThrow());
         });
     }
 
@@ -141,17 +136,5 @@ public class ConnectionResource {
             throw new NotFoundException("connection not found");
         }
         return Response.noContent().build();
-    }
-
-    private URI webhookUrl(String connectorId, String token) {
-        return URI.create(config.publicUrl().toString().replaceAll("/$", "") + "/hooks/" + connectorId + "/" + token);
-    }
-
-    private static Map<String, String> hotmartInstructions() {
-        return Map.of(
-                "pt", "Na Hotmart, abra Ferramentas → Webhook (API e notificações) → Cadastrar webhook, cole esta URL, "
-                        + "escolha a versão 2.0.0 e os eventos que quer receber, e salve.",
-                "en", "In Hotmart, open Tools → Webhook (API and notifications) → Register webhook, paste this URL, "
-                        + "choose version 2.0.0 and the events you want, and save.");
     }
 }

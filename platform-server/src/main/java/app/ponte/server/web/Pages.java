@@ -11,8 +11,14 @@ final class Pages {
     }
 
     static Response ok(TemplateInstance page, String langParameter) {
-        Response.ResponseBuilder response = Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        return page(200, page, langParameter).build();
+    }
+
+    /** A rendered page with any status, for callers that add cookies or headers. */
+    static Response.ResponseBuilder page(int status, TemplateInstance page, String langParameter) {
+        Response.ResponseBuilder response = Response.status(status).entity(page.render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         UiLocale.rememberChoice(langParameter).ifPresent(response::cookie);
-        return response.build();
+        return response;
     }
 }
