@@ -499,4 +499,10 @@ public interface AppMessages {
 
     @Message("Campos do evento")
     String event_fields();
+
+    @Message("Página não encontrada")
+    String not_found_title();
+
+    @Message("Esta página não existe no espaço de trabalho {workspace}. Ela pode ter sido excluída ou ser de outro espaço: troque de espaço no menu, se você participa de outros.")
+    String not_found_text(String workspace);
 }

@@ -239,7 +239,7 @@ public class AutomationEditor {
     private static List<SampleView> samples(AutomationPreview preview, ActionDefinition action, Locale locale) {
         Map<String, String> labels = action.inputs().stream().collect(Collectors.toMap(Field::key, f -> f.label().in(locale)));
         return preview.samples().stream().map(s -> new SampleView(s.sample(), s.ok(), s.passesFilter(), s.filterExplanation(),
-                s.inputs().stream().map(i -> new PreviewValue(i.key(), labels.getOrDefault(i.key(), i.label()), i.required(), i.text(),
+                s.inputs().stream().filter(i -> i.template() != null || i.error() != null).map(i -> new PreviewValue(i.key(), labels.getOrDefault(i.key(), i.label()), i.required(), i.text(),
                         i.error())).toList())).toList();
     }
 
