@@ -278,6 +278,49 @@ class AppFormsTest {
         owner.get(automation).then().statusCode(200);
     }
 
+    @Test
+    void aRunsPageShowsMembersDocumentsAndPhonesMaskedAndOwnersInFull() throws InterruptedException {
+        Browser owner = signIn("Paula Dona");
+        String hotmart = connectHotmart(owner);
+        UUID hotmartId = UUID.fromString(hotmart.substring(hotmart.lastIndexOf('/') + 1));
+        UUID tenantId = UUID.fromString(Pattern.compile("<option value=\"([^\"]+)\" selected>Espaço de Paula")
+                .matcher(owner.get("/app").asString()).results().findFirst().orElseThrow().group(1));
+        SimulatedKommo kommo = SimulatedKommo.connect(connectors, clients, store, tenantId);
+        String automation = owner.post("/app/automations/new", "template", "purchase_approved_to_kommo_lead", "name", "Vendas",
+                "trigger_connection", hotmartId, "action_connection", kommo.connectionId())
+                .then().statusCode(303).extract().header("Location").replace("/edit", "");
+        owner.post(automation + "/activate").then().statusCode(303);
+        String hook = URI.create(webhookUrl(owner.get(hotmart).asString())).getPath();
+        given().header("X-HOTMART-HOTTOK", HOTTOK).contentType("application/json").body(fixture("PURCHASE_APPROVED.json"))
+                .when().post(hook).then().statusCode(200);
+
+        Pattern succeeded = Pattern.compile("data-run=\"([^\"]+)\" data-status=\"SUCCEEDED\"");
+        long deadline = System.currentTimeMillis() + 60_000;
+        Matcher run = succeeded.matcher(owner.get("/app/runs?status=SUCCEEDED").asString());
+        while (!run.find()) {
+            assertTrue(System.currentTimeMillis() < deadline, "the run did not succeed in time");
+            Thread.sleep(200);
+            run = succeeded.matcher(owner.get("/app/runs?status=SUCCEEDED").asString());
+        }
+        String runPage = "/app/runs/" + run.group(1);
+
+        String full = owner.get(runPage).then().statusCode(200).extract().asString();
+        assertTrue(full.contains(">52814736019<"), "owners see the buyer's CPF: " + full);
+        assertTrue(!full.contains("id=\"masked\""), full);
+
+        String link = Pattern.compile("readonly value=\"([^\"]+/invitations/[^\"]+)\"")
+                .matcher(owner.post("/app/members/invitations", "role", "MEMBER").asString()).results().findFirst().orElseThrow().group(1);
+        Browser member = signIn("Mario Membro");
+        member.post("/invitations/" + link.substring(link.lastIndexOf('/') + 1) + "/accept").then().statusCode(303);
+        String masked = member.get(runPage).then().statusCode(200).extract().asString();
+        assertTrue(masked.contains("id=\"masked\""), masked);
+        assertTrue(!masked.contains("52814736019") && masked.contains(">•••••••••19<"), "members see documents masked: " + masked);
+        assertTrue(!masked.contains("987651234"), "and phones");
+        assertTrue(!masked.contains("id=\"replay\""), "members do not replay");
+        member.post(runPage + "/replay").then().statusCode(403);
+        owner.post(runPage + "/replay").then().statusCode(303).header("Location", containsString("replayed=true"));
+    }
+
     /** "Conectar Hotmart" through its form; answers the new connection's page path. */
     private static String connectHotmart(Browser browser) {
         browser.get("/app/connections/hotmart/new").then().statusCode(200).body(containsString("name=\"hottok\""));
