@@ -18,6 +18,8 @@ CREATE TABLE run (
                                                                 'SUCCEEDED', 'FILTERED', 'FAILED')),
     -- attempts that reached the action (pacing deferrals by Ponte's own rate limiter do not count)
     attempts            integer      NOT NULL DEFAULT 0,
+    -- the last try was put off by Ponte's own pacing of the vendor account (a deferral, not a failure)
+    deferred            boolean      NOT NULL DEFAULT false,
     next_attempt_at     timestamptz,
     lease_until         timestamptz,
     -- PARKED: the connection that must be reconnected before the run resumes

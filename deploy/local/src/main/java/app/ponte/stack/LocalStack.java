@@ -101,6 +101,7 @@ public final class LocalStack {
                 "",
                 "  Ponte            " + settings.platformUrl() + "   (sign in: " + settings.platformUrl() + "/app)",
                 "  Demo user        demo@ponte.local / demo",
+                "  Operator         operador@ponte.local / operador   (suggestions: " + settings.platformUrl() + "/admin/sugestoes)",
                 "  API              " + settings.platformUrl() + "/api/v1   (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)",
                 "  Health, metrics  " + settings.platformUrl() + "/q/health/ready, " + settings.platformUrl() + "/q/metrics",
                 "  Keycloak         " + keycloak.join().baseUrl() + "   (admin console: admin / " + secrets.keycloakAdminPassword() + ")",

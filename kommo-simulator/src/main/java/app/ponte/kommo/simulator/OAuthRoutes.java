@@ -44,11 +44,12 @@ final class OAuthRoutes {
                 account = state.accounts.values().stream().filter(a -> a.subdomain.equals(q.get("sim_account")))
                         .findFirst().orElse(null);
             } else {
-                account = state.accounts.size() == 1 ? state.accounts.values().iterator().next() : null;
+                // the account the user is signed in to: the first one created (the demo account when seeded)
+                account = state.accounts.isEmpty() ? null : state.accounts.values().iterator().next();
             }
             if (account == null) {
                 Http.send(ctx, 400, "text/plain; charset=utf-8",
-                        "No account chosen: pass sim_account (required unless exactly one account exists)");
+                        "No account exists: create one with POST /__sim/accounts, or pass sim_account");
                 return;
             }
             User user = chooseUser(account, q.get("sim_user"));

@@ -58,12 +58,11 @@ class ConformanceTest {
     @Test
     void sevenRequestsPerSecondSustainedForFiveSecondsAreNeverRejected() throws Exception {
         c.control("PUT", "/config", "{\"rate_limit_per_second\":7}");
-        long start = System.nanoTime();
+        // at least 150 ms between one answer and the next request: never more than 7 in any second, however
+        // late a loaded machine runs the loop (a fixed schedule would send late requests in a burst)
         for (int i = 0; i < 35; i++) {
-            long due = start + i * 150_000_000L;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            if (i > 0) {
+                Thread.sleep(150);
             }
             assertEquals(200, c.api("GET", "/account", null).status(), "request " + i);
         }

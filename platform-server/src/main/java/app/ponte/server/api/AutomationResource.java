@@ -1,11 +1,14 @@
 package app.ponte.server.api;
 
+import app.ponte.server.audit.AuditLog;
+import app.ponte.server.audit.AuditLog.Target;
 import app.ponte.server.automation.AutomationDraft;
 import app.ponte.server.automation.AutomationPreview;
 import app.ponte.server.automation.AutomationService;
 import app.ponte.server.automation.AutomationView;
 import app.ponte.server.automation.SampleEvents;
 import app.ponte.server.tenant.AccountService;
+import app.ponte.server.tenant.Role;
 import app.ponte.server.tenant.SignedInUser;
 import app.ponte.server.tenant.WorkspaceAccess;
 import app.ponte.server.tenant.WorkspaceAccess.Need;
@@ -28,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * A workspace's automations: create (from a template or from scratch), edit (each save is a new
  * version), activate once valid, pause, delete, and preview against the trigger's sample events.
- * Members may read and preview; owners and admins change them.
+ * Members may read and preview; owners and admins change them, each change in the workspace's
+ * audit log. Members do not see the webhook URL an active automation's trigger may need registered by hand.
  */
 @Path("/api/v1/workspaces/{workspaceId}/automations")
 @Authenticated
@@ -68,14 +73,16 @@ public class AutomationResource {
     private final SecurityIdentity identity;
     private final AutomationService automations;
     private final SampleEvents samples;
+    private final AuditLog audit;
 
     AutomationResource(WorkspaceAccess access, AccountService accounts, SecurityIdentity identity, AutomationService automations,
-            SampleEvents samples) {
+            SampleEvents samples, AuditLog audit) {
         this.access = access;
         this.accounts = accounts;
         this.identity = identity;
         this.automations = automations;
         this.samples = samples;
+        this.audit = audit;
     }
 
     @GET
@@ -85,14 +92,19 @@ public class AutomationResource {
         if (page < 0 || size < 1 || size > 100) {
             throw ValidationProblem.field("size", "page ≥ 0 e size entre 1 e 100.");
         }
-        return access.within(identity, workspaceId, Need.MEMBER, () -> automations.list(page, size));
+        return access.withCaller(identity, workspaceId, Need.MEMBER, caller -> {
+            AutomationService.Page found = automations.list(page, size);
+            return caller.role() == Role.MEMBER ? new AutomationService.Page(found.items().stream()
+                    .map(AutomationView::withoutWebhookUrl).toList(), found.page(), found.size(), found.total()) : found;
+        });
     }
 
     @GET
     @Path("/{automationId}")
     @Operation(summary = "One automation, with the problems that keep it from running")
     public AutomationView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("automationId") UUID automationId) {
-        return access.within(identity, workspaceId, Need.MEMBER, () -> automations.find(automationId)
+        return access.withCaller(identity, workspaceId, Need.MEMBER, caller -> automations.find(automationId)
+                .map(view -> caller.role() == Role.MEMBER ? view.withoutWebhookUrl() : view)
                 .orElseThrow(() -> new NotFoundException("automation not found")));
     }
 
@@ -104,11 +116,21 @@ public class AutomationResource {
             throw ValidationProblem.field("templateKey", "Informe um modelo ou a automação inteira.");
         }
         UUID userId = accounts.signIn(identity).id();
-        AutomationView created = access.within(identity, workspaceId, Need.ADMIN, () -> request.templateKey() != null
-                ? automations.fromTemplate(workspaceId, userId, request.templateKey(), connection(request.trigger()),
-                        connection(request.action()), request.name())
-                : automations.create(workspaceId, userId, draft(request.name(), request.trigger(), request.action(),
-                        request.triggerSettings(), request.mapping(), request.filter()), null));
+        AutomationView created = access.withCaller(identity, workspaceId, Need.ADMIN, caller -> {
+            AutomationView view = request.templateKey() != null
+                    ? automations.fromTemplate(workspaceId, userId, request.templateKey(), connection(request.trigger()),
+                            connection(request.action()), request.name())
+                    : automations.create(workspaceId, userId, draft(request.name(), request.trigger(), request.action(),
+                            request.triggerSettings(), request.mapping(), request.filter()), null);
+            Map<String, Object> detail = new HashMap<>(Map.of("name", view.name(),
+                    "trigger", view.trigger().connector() + "." + view.trigger().key(),
+                    "action", view.action().connector() + "." + view.action().key()));
+            if (view.templateKey() != null) {
+                detail.put("template_key", view.templateKey());
+            }
+            audit.record(workspaceId, caller.actor(), "automation.created", Target.of("automation", view.id()), detail);
+            return view;
+        });
         return Response.created(URI.create("/api/v1/workspaces/" + workspaceId + "/automations/" + created.id())).entity(created).build();
     }
 
@@ -122,30 +144,49 @@ public class AutomationResource {
             throw ValidationProblem.field("mapping", "Envie a automação inteira.");
         }
         UUID userId = accounts.signIn(identity).id();
-        return access.within(identity, workspaceId, Need.ADMIN, () -> automations.update(workspaceId, userId, automationId,
-                draft(request.name(), request.trigger(), request.action(), request.triggerSettings(), request.mapping(), request.filter())));
+        return access.withCaller(identity, workspaceId, Need.ADMIN, caller -> {
+            AutomationView view = automations.update(workspaceId, userId, automationId, draft(request.name(), request.trigger(),
+                    request.action(), request.triggerSettings(), request.mapping(), request.filter()));
+            audit.record(workspaceId, caller.actor(), "automation.changed", Target.of("automation", automationId),
+                    Map.of("name", view.name(), "version", view.version(), "status", view.status()));
+            return view;
+        });
     }
 
     @POST
     @Path("/{automationId}/activate")
     @Operation(summary = "Switch it on (refused, with the problems, while it has any)")
     public AutomationView activate(@PathParam("workspaceId") UUID workspaceId, @PathParam("automationId") UUID automationId) {
-        return access.within(identity, workspaceId, Need.ADMIN, () -> automations.activate(automationId));
+        return access.withCaller(identity, workspaceId, Need.ADMIN, caller -> {
+            AutomationView view = automations.activate(automationId);
+            Map<String, Object> detail = new HashMap<>(Map.of("version", view.version()));
+            if (view.webhookSubscription() != null) {
+                detail.put("webhook_subscription", view.webhookSubscription().state());
+            }
+            audit.record(workspaceId, caller.actor(), "automation.activated", Target.of("automation", automationId), detail);
+            return view;
+        });
     }
 
     @POST
     @Path("/{automationId}/pause")
     @Operation(summary = "Switch it off")
     public AutomationView pause(@PathParam("workspaceId") UUID workspaceId, @PathParam("automationId") UUID automationId) {
-        return access.within(identity, workspaceId, Need.ADMIN, () -> automations.pause(automationId));
+        return access.withCaller(identity, workspaceId, Need.ADMIN, caller -> {
+            AutomationView view = automations.pause(automationId);
+            audit.record(workspaceId, caller.actor(), "automation.paused", Target.of("automation", automationId),
+                    Map.of("version", view.version()));
+            return view;
+        });
     }
 
     @DELETE
     @Path("/{automationId}")
     @Operation(summary = "Delete it (its run history is kept)")
     public Response delete(@PathParam("workspaceId") UUID workspaceId, @PathParam("automationId") UUID automationId) {
-        access.within(identity, workspaceId, Need.ADMIN, () -> {
+        access.withCaller(identity, workspaceId, Need.ADMIN, caller -> {
             automations.delete(automationId);
+            audit.record(workspaceId, caller.actor(), "automation.deleted", Target.of("automation", automationId));
             return null;
         });
         return Response.noContent().build();

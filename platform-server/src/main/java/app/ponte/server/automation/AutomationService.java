@@ -58,14 +58,16 @@ public class AutomationService {
     private final ConnectorService connectors;
     private final ConnectionStore connections;
     private final TemplateCatalog templates;
+    private final TriggerSubscriptions subscriptions;
 
     AutomationService(EntityManager em, ObjectMapper json, ConnectorService connectors, ConnectionStore connections,
-            TemplateCatalog templates) {
+            TemplateCatalog templates, TriggerSubscriptions subscriptions) {
         this.em = em;
         this.json = json;
         this.connectors = connectors;
         this.connections = connections;
         this.templates = templates;
+        this.subscriptions = subscriptions;
     }
 
     public AutomationView fromTemplate(UUID tenantId, UUID userId, String templateKey, UUID triggerConnectionId,
@@ -104,7 +106,8 @@ public class AutomationService {
         requireKnownSteps(draft);
         requireReasonableSize(draft);
         requireReadableFilter(draft);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Optional<UUID> triggerConnectionBefore = find(automationId).map(a -> a.trigger().connectionId());
+        AutomationView updated = QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             apply(automation, draft);
             automation.currentVersion++;
@@ -117,10 +120,18 @@ public class AutomationService {
             }
             return view;
         });
+        triggerConnectionBefore.filter(before -> !before.equals(updated.trigger().connectionId())).ifPresent(subscriptions::deactivated);
+        if (updated.status() == AutomationStatus.ACTIVE) {
+            subscriptions.activated(updated.trigger().connectionId());
+        } else {
+            subscriptions.deactivated(updated.trigger().connectionId());
+        }
+        return find(automationId).orElse(updated);
     }
 
+    /** Switches it on; then makes sure its trigger's webhook subscription exists (see {@link TriggerSubscriptions}). */
     public AutomationView activate(UUID automationId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        AutomationView activated = QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             AutomationView view = view(automation);
             if (!view.problems().isEmpty()) {
@@ -131,25 +142,32 @@ public class AutomationService {
             automation.updatedAt = automation.activatedAt;
             return view(automation);
         });
+        subscriptions.activated(activated.trigger().connectionId());
+        return find(automationId).orElse(activated);
     }
 
+    /** Switches it off; the last active automation of a trigger's subscription removes it at the vendor. */
     public AutomationView pause(UUID automationId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        AutomationView paused = QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             automation.status = AutomationStatus.PAUSED;
             automation.updatedAt = Instant.now();
             return view(automation);
         });
+        subscriptions.deactivated(paused.trigger().connectionId());
+        return paused;
     }
 
     /** Soft delete: the automation stops and disappears from lists; its versions stay for the run history. */
     public void delete(UUID automationId) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        UUID triggerConnection = QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             automation.status = AutomationStatus.DELETED;
             automation.deletedAt = Instant.now();
             automation.updatedAt = automation.deletedAt;
+            return automation.triggerConnectionId;
         });
+        subscriptions.deactivated(triggerConnection);
     }
 
     public Optional<AutomationView> find(UUID automationId) {
@@ -289,7 +307,9 @@ public class AutomationService {
                 problems(UUID.fromString(automation.tenantId), automation.triggerConnector, automation.triggerKey,
                         automation.triggerConnectionId, automation.actionConnector, automation.actionKey, automation.actionConnectionId,
                         mapping, filter(version)),
-                automation.createdAt, automation.updatedAt, automation.activatedAt);
+                automation.createdAt, automation.updatedAt, automation.activatedAt,
+                automation.status != AutomationStatus.ACTIVE ? null : subscriptions.view(UUID.fromString(automation.tenantId),
+                        automation.triggerConnector, automation.triggerKey, automation.triggerConnectionId).orElse(null));
     }
 
     /** Why this automation cannot run yet: connections and the mapping, checked against the catalogs. */

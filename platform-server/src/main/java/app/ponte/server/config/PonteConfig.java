@@ -12,6 +12,8 @@ public interface PonteConfig {
 
     Runner runner();
 
+    Plans plans();
+
     /** Where browsers and vendors reach this platform (OAuth callbacks, webhook URLs), without a trailing slash. */
     @WithDefault("http://localhost:8080")
     java.net.URI publicUrl();
@@ -90,5 +92,31 @@ public interface PonteConfig {
         /** How often due retries, runs nobody woke and expired leases are looked for. */
         @WithDefault("500ms")
         java.time.Duration schedulerInterval();
+
+        /** Loop guard: an event about something Ponte itself wrote this recently (e.g. the Kommo lead it just updated) is skipped. */
+        @WithDefault("2m")
+        java.time.Duration ownWriteWindow();
+
+        /** Loop guard: more runs than this for one subject within a minute stop with an error (a cycle Ponte could not recognise). */
+        @WithDefault("30")
+        int subjectRunsPerMinute();
+
+        /** Runs, their events and attempts are kept this long, then purged (daily). */
+        @WithDefault("90d")
+        java.time.Duration retention();
+
+        /** When the retention purge runs (Quartz-style cron). */
+        @WithDefault("0 17 3 * * ?")
+        String retentionCron();
+    }
+
+    /** Plans and their monthly run limits; a workspace without a plan is on {@link #defaultPlan()}. */
+    interface Plans {
+
+        @WithDefault("free")
+        String defaultPlan();
+
+        /** Runs per month by plan name; a negative number means no limit. */
+        java.util.Map<String, Long> monthlyRuns();
     }
 }

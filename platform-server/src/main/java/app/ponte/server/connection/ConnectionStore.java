@@ -38,12 +38,17 @@ public class ConnectionStore {
     private final SecretCipher cipher;
     private final ObjectMapper json;
     private final TenantContext tenants;
+    private final ConnectionSubscriptions subscriptions;
+    private final WebhookUrls webhookUrls;
 
-    ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json, TenantContext tenants) {
+    ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json, TenantContext tenants,
+            ConnectionSubscriptions subscriptions, WebhookUrls webhookUrls) {
         this.em = em;
         this.cipher = cipher;
         this.json = json;
         this.tenants = tenants;
+        this.subscriptions = subscriptions;
+        this.webhookUrls = webhookUrls;
     }
 
     public ConnectionView create(UUID tenantId, NewConnection connection) {
@@ -72,6 +77,18 @@ public class ConnectionStore {
      * reconnect" instead of adding a second connection.
      */
     public ConnectionView connect(UUID tenantId, NewConnection connection) {
+        return connectAccount(tenantId, connection).connection();
+    }
+
+    /** What {@link #connectAccount} did: a new connection, or a reconnect of the same account. */
+    public record Connected(ConnectionView connection, boolean reconnected) {
+    }
+
+    /**
+     * As {@link #connect}, telling whether it was a reconnect. A reconnect keeps the connection's
+     * webhook token (its URL stays registered at the vendor).
+     */
+    public Connected connectAccount(UUID tenantId, NewConnection connection) {
         Optional<UUID> existing = tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("select c.id from Connection c where c.connectorId = :connector "
                         + "and c.externalAccountId = :account", UUID.class)
@@ -79,19 +96,23 @@ public class ConnectionStore {
                 .setParameter("account", connection.externalAccountId())
                 .getResultStream().findFirst()));
         if (existing.isEmpty()) {
-            return create(tenantId, connection);
+            return new Connected(create(tenantId, connection), false);
         }
         return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> {
             Connection row = row(existing.get()).orElseThrow();
+            Optional<String> webhookToken = row.webhookTokenHash == null ? Optional.empty()
+                    : Optional.ofNullable(open(row).secrets().get(WEBHOOK_TOKEN));
             row.displayName = connection.displayName();
             row.attributes = write(connection.attributes());
             row.expiresAt = connection.expiresAt();
             row.status = ConnectionStatus.OK;
             row.statusReason = null;
             row.updatedAt = Instant.now();
-            seal(row, connection.secrets());
+            Map<String, String> secrets = new java.util.HashMap<>(connection.secrets());
+            webhookToken.ifPresent(token -> secrets.put(WEBHOOK_TOKEN, token));
+            seal(row, secrets);
             LOG.infof("connection %s (%s) reconnected for tenant %s", row.id, row.connectorId, tenantId);
-            return view(row);
+            return new Connected(view(row), true);
         }));
     }
 
@@ -113,6 +134,15 @@ public class ConnectionStore {
             LOG.infof("connection %s got a new webhook token", connectionId);
             return token;
         })));
+    }
+
+    /**
+     * The connection's webhook token, given one first if it has none (e.g. a Kommo connection whose
+     * first automation needs the vendor to call it). Empty when the tenant has no such connection.
+     */
+    public Optional<String> ensureWebhookToken(UUID tenantId, UUID connectionId) {
+        Optional<String> token = webhookToken(tenantId, connectionId);
+        return token.isPresent() ? token : rotateWebhookToken(tenantId, connectionId);
     }
 
     /** The current webhook token of a connection, to build its URL. */
@@ -258,7 +288,9 @@ public class ConnectionStore {
 
     private ConnectionView view(Connection row) {
         return new ConnectionView(row.id, row.connectorId, row.displayName, row.externalAccountId, row.status,
-                row.statusReason, read(row.attributes), row.expiresAt, row.createdAt, row.lastEventAt);
+                row.statusReason, read(row.attributes), row.expiresAt, row.createdAt, row.lastEventAt,
+                subscriptions.views(row.id, () -> Optional.ofNullable(row.webhookTokenHash == null ? null
+                        : open(row).secrets().get(WEBHOOK_TOKEN)).map(token -> webhookUrls.of(row.connectorId, token))));
     }
 
     private String write(Map<String, String> map) {

@@ -1,7 +1,8 @@
 package app.ponte.server.connection;
 
 import app.ponte.api.Label;
-import app.ponte.server.config.PonteConfig;
+import app.ponte.server.audit.AuditLog;
+import app.ponte.server.audit.AuditLog.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Map;
@@ -27,25 +28,29 @@ public class WebhookConnections {
     }
 
     private final ConnectionStore connections;
-    private final PonteConfig config;
+    private final WebhookUrls urls;
+    private final AuditLog audit;
 
-    WebhookConnections(ConnectionStore connections, PonteConfig config) {
+    WebhookConnections(ConnectionStore connections, WebhookUrls urls, AuditLog audit) {
         this.connections = connections;
-        this.config = config;
+        this.urls = urls;
+        this.audit = audit;
     }
 
     /**
      * Connects Hotmart with the account's hottok (checked by the caller: 8 to 200 characters, no
-     * spaces) and gives the connection its webhook URL.
+     * spaces) and gives the connection its webhook URL; the workspace's audit log records who did.
      *
      * @param name optional, to tell several Hotmart accounts apart
      */
-    public Connected connectHotmart(UUID workspaceId, String hottok, String name) {
+    public Connected connectHotmart(UUID workspaceId, AuditLog.Actor actor, String hottok, String name) {
         String displayName = name == null || name.isBlank() ? "Hotmart" : "Hotmart — " + name.strip();
         ConnectionView connection = connections.create(workspaceId,
                 new NewConnection("hotmart", displayName, null, Map.of(), Map.of("hottok", hottok.strip()), null));
         String token = connections.rotateWebhookToken(workspaceId, connection.id()).orElseThrow();
-        return new Connected(connection, url(connection.connectorId(), token));
+        audit.record(workspaceId, actor, "connection.created", Target.of("connection", connection.id()),
+                Map.of("connector", "hotmart", "name", displayName));
+        return new Connected(connection, urls.of(connection.connectorId(), token));
     }
 
     /** The connection's current webhook URL; empty when it has none (OAuth connections, disconnected ones). */
@@ -53,15 +58,6 @@ public class WebhookConnections {
         if (connection.status() == ConnectionStatus.DISCONNECTED) {
             return Optional.empty();
         }
-        return connections.webhookToken(workspaceId, connection.id()).map(token -> url(connection.connectorId(), token));
-    }
-
-    /** A new webhook URL for the connection; the old one stops working at once. */
-    public Optional<URI> rotate(UUID workspaceId, ConnectionView connection) {
-        return connections.rotateWebhookToken(workspaceId, connection.id()).map(token -> url(connection.connectorId(), token));
-    }
-
-    private URI url(String connectorId, String token) {
-        return URI.create(config.publicUrl().toString().replaceAll("/$", "") + "/hooks/" + connectorId + "/" + token);
+        return connections.webhookToken(workspaceId, connection.id()).map(token -> urls.of(connection.connectorId(), token));
     }
 }

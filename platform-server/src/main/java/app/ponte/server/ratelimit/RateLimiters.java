@@ -15,7 +15,8 @@ import java.util.Optional;
  * Rate limiters keyed by external account, shared by every thread and server instance through
  * PostgreSQL (Bucket4j's PostgreSQL backend, table {@code rate_limit_bucket}). Each account gets a
  * bucket of {@code perAccountPerSecond} permits refilled every second (no burst above it); when a
- * global cap is set, every call also takes a permit from the connector-wide bucket.
+ * global cap is set, every call also takes a permit from the connector-wide bucket. The same table
+ * holds the buckets of {@link #tryTake}, which limit what visitors of the public pages may do.
  */
 @ApplicationScoped
 public class RateLimiters {
@@ -49,6 +50,18 @@ public class RateLimiters {
             acquire(global, maxWait);
             acquire(Optional.of(perAccount), maxWait);
         };
+    }
+
+    /**
+     * Takes one permit from the bucket {@code key}, which holds {@code capacity} permits refilled all
+     * at once every {@code period}; answers false, without waiting, when it is empty. For limits on
+     * what outsiders may do, e.g. {@code tryTake("suggestion:ip:203.0.113.7", 5, Duration.ofHours(1))}.
+     */
+    public boolean tryTake(String key, int capacity, Duration period) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, period))
+                .build();
+        return buckets.getProxy(key, () -> configuration).tryConsume(1);
     }
 
     private static void acquire(Optional<BucketProxy> bucket, Duration maxWait) throws InterruptedException,

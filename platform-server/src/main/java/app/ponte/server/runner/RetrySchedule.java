@@ -31,10 +31,4 @@ final class RetrySchedule {
         Duration delay = Duration.ofMillis(Math.max(1, Math.round(capped * spread)));
         return vendorHint.filter(hint -> hint.compareTo(delay) > 0).orElse(delay);
     }
-
-    /** The wait of a call Ponte's pacing put off: about the limiter's hint, spread so deferred runs do not return together. */
-    static Duration deferral(Optional<Duration> hint) {
-        long base = hint.orElse(Duration.ofSeconds(1)).toMillis();
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(Math.max(1, base)));
-    }
 }

@@ -56,9 +56,15 @@ public class RunExecutor {
     private final ObjectMapper json;
     private final EventValuesCodec codec;
     private final RetrySchedule retries;
+    private final RunStore store;
+    private final PonteConfig config;
+    private final AccountBacklog backlog;
 
     RunExecutor(ConnectorService connectors, ConnectionContexts contexts, ConnectionStore connections, HttpClient http,
-            ObjectMapper json, PonteConfig config) {
+            ObjectMapper json, PonteConfig config, RunStore store, AccountBacklog backlog) {
+        this.store = store;
+        this.backlog = backlog;
+        this.config = config;
         this.connectors = connectors;
         this.contexts = contexts;
         this.connections = connections;
@@ -80,6 +86,9 @@ public class RunExecutor {
         } catch (RuntimeException e) {
             LOG.errorf(e, "run %s: unexpected error", run.runId());
             outcome = retryable(run, Failure.retryable("Erro interno da Ponte ao executar; tentaremos de novo."), null);
+        }
+        if (run.deferred() && !"DEFERRED".equals(outcome.attemptOutcome())) {
+            backlog.resumed(run.actionConnectionId());
         }
         return new Executed(outcome, callsJson(recorder));
     }
@@ -103,6 +112,17 @@ public class RunExecutor {
             return Outcome.filtered("O evento não corresponde às configurações do gatilho.");
         }
         FieldValues values = event.values();
+        if (connectors.descriptor(run.triggerConnector()).map(c -> !c.actions().isEmpty()).orElse(false)
+                && store.wroteRecently(run.tenantId(), run.triggerConnectionId(), ids(values), config.runner().ownWriteWindow())) {
+            return Outcome.filtered("Este evento repete uma alteração feita pela própria Ponte; foi ignorado para não criar um ciclo "
+                    + "entre automações.");
+        }
+        long recent = store.recentSubjectRuns(run.tenantId(), run.runId());
+        if (recent > config.runner().subjectRunsPerMinute()) {
+            return Outcome.failed("Interrompida: " + recent + " execuções para a mesma pessoa ou lead em um minuto (o limite é "
+                    + config.runner().subjectRunsPerMinute() + "). Isso costuma ser um ciclo entre automações; revise-as e use "
+                    + "\"Executar de novo\".", null, false);
+        }
         if (trigger.get().enricher().isPresent()) {
             Optional<ConnectionContext> source = contexts.forConnection(run.tenantId(), run.triggerConnectionId(), recorder);
             if (source.isEmpty()) {
@@ -138,14 +158,31 @@ public class RunExecutor {
         if (target.isEmpty()) {
             return Outcome.failed("A conexão da ação foi removida.", inputs, false);
         }
+        // the plan's monthly limit: a run is counted once it ends after reaching the action; the
+        // count is reserved before the call, so concurrent runs cannot overshoot the limit
+        long limit = monthlyLimit(run);
+        if (!store.reserveRun(run.tenantId(), limit)) {
+            return held(limit);
+        }
+        Outcome outcome = act(run, action.get(), ok, target.get(), inputs);
+        if (!(outcome.counted() && outcome.status().isFinal())) {
+            store.releaseRun(run.tenantId());
+        }
+        return outcome;
+    }
+
+    private Outcome act(RunWork run, ActionDefinition action, MappingResult.Ok ok, ConnectionContext target, String inputs) {
         ActionResult result;
         try {
-            result = action.get().executor().execute(ok.input(), target.get(), new RunReference(run.runId(), run.attempts() + 1));
+            result = action.executor().execute(ok.input(), target, new RunReference(run.runId(), run.attempts() + 1));
         } catch (RuntimeException e) {
             LOG.errorf(e, "run %s: the action %s/%s threw", run.runId(), run.actionConnector(), run.actionKey());
             return retryable(run, Failure.retryable("Erro inesperado na ação; tentaremos de novo."), inputs);
         }
         if (result instanceof ActionResult.Success success) {
+            if (connectors.descriptor(run.actionConnector()).map(c -> !c.triggers().isEmpty()).orElse(false)) {
+                store.recordOwnWrites(run.tenantId(), run.actionConnectionId(), ids(success.outputs()));
+            }
             return Outcome.succeeded(inputs, codec.write(success.outputs()));
         }
         return classify(run, ((ActionResult.Failed) result).failure(), inputs, run.actionConnectionId());
@@ -155,7 +192,8 @@ public class RunExecutor {
         return switch (failure.kind()) {
             case RETRYABLE -> retryable(run, failure, inputs);
             case PERMANENT -> Outcome.failed(failure.message(), inputs, true);
-            case THROTTLED -> Outcome.deferred(failure.message(), Instant.now().plus(RetrySchedule.deferral(failure.retryAfter())));
+            case THROTTLED -> Outcome.deferred(failure.message(),
+                    Instant.now().plus(backlog.defer(connectionId, run.deferred(), failure.retryAfter())));
             case NEEDS_RECONNECT -> {
                 connections.markNeedsReconnect(run.tenantId(), connectionId, failure.message());
                 yield Outcome.parked(failure.message() + " A execução continua sozinha depois da reconexão.", inputs, connectionId);
@@ -169,6 +207,33 @@ public class RunExecutor {
             return Outcome.failed("Falhou após " + made + " tentativas. Último erro: " + failure.message(), inputs, true);
         }
         return Outcome.retry(failure.message(), inputs, Instant.now().plus(retries.delayAfter(made, failure.retryAfter())));
+    }
+
+    /** The ids among the values ({@code lead.id}, {@code contact.id}, …): what the loop guard compares. */
+    private static Map<String, String> ids(FieldValues values) {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        values.asMap().forEach((key, value) -> {
+            if (key.endsWith(".id") && !value.isEmpty()) {
+                ids.put(key, value.text());
+            }
+        });
+        return ids;
+    }
+
+    /** The workspace plan's monthly run limit; negative: none. */
+    private long monthlyLimit(RunWork run) {
+        String plan = store.plan(run.tenantId()).orElse(config.plans().defaultPlan());
+        return config.plans().monthlyRuns().getOrDefault(plan, -1L);
+    }
+
+    /** Runs beyond the plan's monthly limit wait (they are not dropped) until the month turns or the plan changes. */
+    private static Outcome held(long limit) {
+        java.time.ZonedDateTime nextMonth = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withDayOfMonth(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusMonths(1);
+        Instant recheck = Instant.now().plus(java.time.Duration.ofMinutes(10));
+        Instant next = nextMonth.toInstant().isBefore(recheck) ? nextMonth.toInstant() : recheck;
+        return Outcome.deferred(UsageMeter.HELD + " (" + limit + " execuções). A execução aguarda, sem se perder, a virada do "
+                + "mês ou uma mudança de plano.", next);
     }
 
     private Map<String, String> stringMap(String text) {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -133,7 +134,7 @@ public class RunStore {
                             SELECT r.id, r.tenant_id, r.automation_id, r.automation_version, r.attempts, r.subject_hash,
                                    e.id, e.connection_id, e.connector_id, e.trigger_key, e.dedup_key, e.event_type, e.occurred_at, e.payload,
                                    a.status, a.action_connector, a.action_key, a.action_connection_id,
-                                   v.mapping, v.filter, v.trigger_settings, t.time_zone
+                                   v.mapping, v.filter, v.trigger_settings, t.time_zone, r.deferred
                               FROM run r
                               JOIN inbound_event e ON e.id = r.inbound_event_id
                               JOIN automation a ON a.id = r.automation_id
@@ -153,13 +154,13 @@ public class RunStore {
             em.createNativeQuery("""
                             UPDATE run SET status = ?2, attempts = ?3, next_attempt_at = ?4, lease_until = NULL,
                                    inputs = COALESCE(?5, inputs), outputs = COALESCE(?6, outputs), error = ?7,
-                                   waiting_connection_id = ?8, updated_at = now(),
+                                   waiting_connection_id = ?8, updated_at = now(), deferred = ?10,
                                    finished_at = CASE WHEN ?9 THEN now() ELSE NULL END
                              WHERE id = ?1 AND status = 'RUNNING'""")
                     .setParameter(1, run.runId()).setParameter(2, outcome.status().name()).setParameter(3, attempts)
                     .setParameter(4, next).setParameter(5, outcome.inputs()).setParameter(6, outcome.outputs())
                     .setParameter(7, outcome.error()).setParameter(8, outcome.waitingConnection())
-                    .setParameter(9, outcome.status().isFinal())
+                    .setParameter(9, outcome.status().isFinal()).setParameter(10, "DEFERRED".equals(outcome.attemptOutcome()))
                     .executeUpdate();
             if (outcome.counted() || outcome.status().isFinal() || outcome.status() == RunStatus.PARKED) {
                 em.createNativeQuery("""
@@ -198,5 +199,78 @@ public class RunStore {
                     .setParameter(1, tenantId).setParameter(2, runIds.toArray(UUID[]::new)).getResultList();
             return rows.stream().map(r -> new Subject((UUID) r[0], (String) r[1])).distinct().toList();
         });
+    }
+
+    /** Notes what a successful action wrote (its outputs' ids), for the loop guard. */
+    public void recordOwnWrites(UUID tenantId, UUID connectionId, Map<String, String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx(() -> {
+            ids.forEach((key, id) -> em.createNativeQuery("""
+                            INSERT INTO own_write (tenant_id, connection_id, entity_key, entity_id, written_at) VALUES (?1, ?2, ?3, ?4, now())
+                            ON CONFLICT (connection_id, entity_key, entity_id) DO UPDATE SET written_at = now()""")
+                    .setParameter(1, tenantId).setParameter(2, connectionId).setParameter(3, key).setParameter(4, id).executeUpdate());
+            return null;
+        });
+    }
+
+    /** Whether Ponte itself wrote one of these entities on the connection within {@code window}. */
+    public boolean wroteRecently(UUID tenantId, UUID connectionId, Map<String, String> ids, Duration window) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        return tx(() -> {
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                Number found = (Number) em.createNativeQuery("""
+                                SELECT count(*) FROM own_write WHERE connection_id = ?1 AND tenant_id = ?2 AND entity_key = ?3
+                                   AND entity_id = ?4 AND written_at > ?5""")
+                        .setParameter(1, connectionId).setParameter(2, tenantId).setParameter(3, id.getKey())
+                        .setParameter(4, id.getValue()).setParameter(5, Timestamp.from(Instant.now().minus(window))).getSingleResult();
+                if (found.longValue() > 0) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Runs of the run's subject created in the minute up to it (itself included; later ones not). */
+    public long recentSubjectRuns(UUID tenantId, UUID runId) {
+        return tx(() -> ((Number) em.createNativeQuery("""
+                        SELECT count(*) FROM run r JOIN run me ON me.id = ?2 AND me.tenant_id = ?1
+                         WHERE r.tenant_id = ?1 AND r.subject_hash = me.subject_hash AND r.seq <= me.seq
+                           AND r.created_at > me.created_at - interval '1 minute'""")
+                .setParameter(1, tenantId).setParameter(2, runId).getSingleResult()).longValue());
+    }
+
+    /** The workspace's plan; empty: the installation's default plan. */
+    public Optional<String> plan(UUID tenantId) {
+        return tx(() -> em.createNativeQuery("SELECT plan FROM tenant WHERE id = ?1").setParameter(1, tenantId).getResultList()
+                .stream().filter(java.util.Objects::nonNull).map(String.class::cast).findFirst());
+    }
+
+    /**
+     * Counts one more executed run for the workspace this month (UTC), unless that would pass
+     * {@code limit} (negative: no limit). Atomic: concurrent runs cannot overshoot.
+     *
+     * @return whether the run may go
+     */
+    public boolean reserveRun(UUID tenantId, long limit) {
+        return tx(() -> !em.createNativeQuery("""
+                        INSERT INTO usage_month AS u (tenant_id, month, runs_executed)
+                        SELECT ?1, date_trunc('month', now() AT TIME ZONE 'UTC')::date, 1 WHERE ?2 < 0 OR ?2 > 0
+                        ON CONFLICT (tenant_id, month) DO UPDATE SET runs_executed = u.runs_executed + 1
+                         WHERE ?2 < 0 OR u.runs_executed < ?2
+                        RETURNING runs_executed""")
+                .setParameter(1, tenantId).setParameter(2, limit).getResultList().isEmpty());
+    }
+
+    /** Gives back a reservation whose run did not end after reaching the action (deferred, parked, to be retried). */
+    public void releaseRun(UUID tenantId) {
+        tx(() -> em.createNativeQuery("""
+                        UPDATE usage_month SET runs_executed = runs_executed - 1
+                         WHERE tenant_id = ?1 AND month = date_trunc('month', now() AT TIME ZONE 'UTC')::date AND runs_executed > 0""")
+                .setParameter(1, tenantId).executeUpdate());
     }
 }

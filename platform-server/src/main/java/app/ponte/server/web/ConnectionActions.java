@@ -1,6 +1,7 @@
 package app.ponte.server.web;
 
-import app.ponte.server.connection.ConnectionStore;
+import app.ponte.server.audit.AuditLog;
+import app.ponte.server.automation.ConnectionDisconnector;
 import app.ponte.server.tenant.AccountService;
 import app.ponte.server.tenant.Role;
 import app.ponte.server.tenant.SignedInUser;
@@ -26,17 +27,20 @@ public class ConnectionActions {
 
     private final AccountService accounts;
     private final SecurityIdentity identity;
-    private final ConnectionStore connections;
+    private final ConnectionDisconnector disconnector;
     private final FormTokens formTokens;
 
-    ConnectionActions(AccountService accounts, SecurityIdentity identity, ConnectionStore connections, FormTokens formTokens) {
+    ConnectionActions(AccountService accounts, SecurityIdentity identity, ConnectionDisconnector disconnector, FormTokens formTokens) {
         this.accounts = accounts;
         this.identity = identity;
-        this.connections = connections;
+        this.disconnector = disconnector;
         this.formTokens = formTokens;
     }
 
-    /** "Desconectar": erases the stored credentials; the account must be connected again to be used. */
+    /**
+     * "Desconectar": pauses the automations that use the connection and erases the stored
+     * credentials; the account must be connected again to be used.
+     */
     @POST
     @Path("disconnect")
     @Blocking
@@ -47,9 +51,8 @@ public class ConnectionActions {
         if (user.currentWorkspace().role() == Role.MEMBER) {
             throw new ForbiddenException("only owners and admins manage connections");
         }
-        if (!connections.disconnect(user.currentWorkspace().id(), connectionId)) {
-            throw new NotFoundException();
-        }
+        disconnector.disconnect(user.currentWorkspace().id(), connectionId, AuditLog.Actor.user(user.id(), user.displayName()))
+                .orElseThrow(NotFoundException::new);
         return Response.seeOther(URI.create("/app?disconnected=" + connectionId)).build();
     }
 }

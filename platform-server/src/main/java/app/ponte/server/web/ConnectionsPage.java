@@ -127,7 +127,7 @@ public class ConnectionsPage {
                 return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                         .entity(page.setLocale(shell.locale()).render()).build();
             }
-            WebhookConnections.Connected connected = webhooks.connectHotmart(caller.workspaceId(), request.hottok(), name);
+            WebhookConnections.Connected connected = webhooks.connectHotmart(caller.workspaceId(), caller.actor(), request.hottok(), name);
             return Response.seeOther(URI.create("/app/connections/" + connected.connection().id() + "?created=true")).build();
         });
     }

@@ -4,6 +4,9 @@ import app.ponte.api.ConnectorDescriptor;
 import app.ponte.api.ConnectorException;
 import app.ponte.api.oauth.ConnectedAccount;
 import app.ponte.api.oauth.OAuthClient;
+import app.ponte.server.audit.AuditLog;
+import app.ponte.server.audit.AuditLog.Target;
+import app.ponte.server.automation.TriggerSubscriptions;
 import app.ponte.server.connection.ConnectionStore;
 import app.ponte.server.connection.ConnectionView;
 import app.ponte.server.connection.NewConnection;
@@ -12,6 +15,7 @@ import app.ponte.server.connection.OAuthStates;
 import app.ponte.server.connector.ConnectorService;
 import app.ponte.server.tenant.AccountService;
 import app.ponte.server.tenant.SignedInUser;
+import app.ponte.server.tenant.TenantContext;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -53,9 +57,13 @@ public class OAuthCallback {
     private final AccountService accounts;
     private final SecurityIdentity identity;
     private final HttpClient http;
+    private final AuditLog audit;
+    private final TenantContext tenants;
+    private final TriggerSubscriptions subscriptions;
 
     OAuthCallback(ConnectorService connectors, OAuthClients clients, OAuthStates states, ConnectionStore connections,
-            AccountService accounts, SecurityIdentity identity, HttpClient http) {
+            AccountService accounts, SecurityIdentity identity, HttpClient http, AuditLog audit, TenantContext tenants,
+            TriggerSubscriptions subscriptions) {
         this.connectors = connectors;
         this.clients = clients;
         this.states = states;
@@ -63,6 +71,9 @@ public class OAuthCallback {
         this.accounts = accounts;
         this.identity = identity;
         this.http = http;
+        this.audit = audit;
+        this.tenants = tenants;
+        this.subscriptions = subscriptions;
     }
 
     @GET
@@ -87,9 +98,17 @@ public class OAuthCallback {
         }
         try {
             ConnectedAccount account = connector.get().oauth().get().complete(client.get(), params, http);
-            ConnectionView connection = connections.connect(tenant.get(), new NewConnection(connectorId,
+            ConnectionStore.Connected connected = connections.connectAccount(tenant.get(), new NewConnection(connectorId,
                     connector.get().name() + " — " + account.displayName(), account.accountId(), account.attributes(),
                     account.secrets(), account.expiresAt().orElse(null)));
+            ConnectionView connection = connected.connection();
+            audit.record(tenant.get(), AuditLog.Actor.user(user.id(), user.displayName()),
+                    connected.reconnected() ? "connection.reconnected" : "connection.created", Target.of("connection", connection.id()),
+                    java.util.Map.of("connector", connectorId, "account_id", account.accountId()));
+            if (connected.reconnected()) {
+                // registrations that failed while the credentials were refused are tried again
+                tenants.run(tenant.get(), () -> subscriptions.activated(connection.id()));
+            }
             return Response.seeOther(URI.create("/app?connected=" + connection.id()))
                     .cookie(new NewCookie.Builder(BINDING_COOKIE).value("").path("/oauth/" + connectorId).maxAge(0).build()).build();
         } catch (ConnectorException e) {

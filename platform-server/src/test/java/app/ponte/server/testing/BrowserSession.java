@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /** A browser signed in through the OIDC test server's code flow: its cookies carry the session. */
 public final class BrowserSession {
@@ -15,19 +13,27 @@ public final class BrowserSession {
     private BrowserSession() {
     }
 
-    /** Signs in as the test server's user and returns the browser's cookies. */
+    /** Signs in as the test server's user (alice) and returns the browser's cookies. */
     public static CookieFilter signIn() {
+        CookieFilter cookies = signIn("alice", "/app");
+        given().filter(cookies).redirects().follow(false).when().get("/app").then().statusCode(200);
+        return cookies;
+    }
+
+    /**
+     * Opens {@code path}, signs in as {@code username} on the test server's login page (alice, or a
+     * user taught to the server such as {@link OidcOperator}), and comes back to the app: the
+     * returned cookies carry the session, whatever {@code path} answers to this user.
+     */
+    public static CookieFilter signIn(String username, String path) {
         CookieFilter cookies = new CookieFilter();
-        Response toLogin = given().filter(cookies).redirects().follow(false).when().get("/app");
+        Response toLogin = given().filter(cookies).redirects().follow(false).when().get(path);
         assertEquals(302, toLogin.statusCode());
-        URI authorize = URI.create(toLogin.header("Location"));
-        URI login = authorize.resolve("/login?" + authorize.getRawQuery() + "&username=alice&password=alice");
-        String location = given().filter(cookies).redirects().follow(false).when().get(login).header("Location");
-        int query = location.indexOf('?');
-        // The test server echoes redirect_uri as it received it, still URL-encoded.
-        String callback = URLDecoder.decode(location.substring(0, query), StandardCharsets.UTF_8) + location.substring(query);
+        String callback = OidcOperator.callbackAfterSignIn(toLogin.header("Location"), username);
         Response afterCallback = given().filter(cookies).redirects().follow(false).when().get(callback);
-        given().filter(cookies).redirects().follow(false).when().get(afterCallback.header("Location")).then().statusCode(200);
+        assertEquals(302, afterCallback.statusCode(), "the callback redirects to the page without the code");
+        URI landing = URI.create(afterCallback.header("Location"));
+        assertEquals(path.split("\\?")[0], landing.getPath());
         return cookies;
     }
 }

@@ -21,4 +21,17 @@ public final class Tokens {
                 .expiresIn(Duration.ofMinutes(5))
                 .sign();
     }
+
+    /** A platform operator (the {@code platform-operator} realm role). */
+    public static String operator(String subject, String email, String name) {
+        return Jwt.issuer("https://server.example.com")
+                .subject(subject)
+                .audience("https://service.example.com")
+                .preferredUserName(email)
+                .claim("email", email)
+                .claim("name", name)
+                .groups(Set.of("user", "platform-operator"))
+                .expiresIn(Duration.ofMinutes(5))
+                .sign();
+    }
 }

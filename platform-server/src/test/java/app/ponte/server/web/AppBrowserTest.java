@@ -37,10 +37,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>The platform's registered Kommo redirect URI and its public URL are the installation's
  * ({@code localhost:8080}) while the test application listens on a free port, and something else
- * may answer on port 8080 of the machine. So the browser never follows the simulator's redirect:
- * the simulator's consent step (which decides at once, without a page) is answered by the test's
- * HTTP client, as in the other connect-flow tests, and the browser opens the callback it names on
- * the test application. The browser itself starts the flow (state and binding cookie) and finishes it.
+ * may answer on port 8080 of the machine: the browser must never follow the simulator's redirect
+ * there. The round trip to the consent page (which the simulator decides at once, without a page)
+ * is therefore made by the test's HTTP client with the browser's cookies, as the other connect-flow
+ * tests do; the binding cookie it sets goes back into the browser, which then opens the callback on
+ * the test application and finishes the flow itself (state, binding cookie, session).
  */
 @QuarkusTest
 class AppBrowserTest {
@@ -78,14 +79,9 @@ class AppBrowserTest {
         }
 
         // Conectar Kommo: OAuth at the simulator, where the customer picks their account
-        // (with the demo account and this one, the simulator's consent asks which account: the browser stays there)
-        onboarding.findElement(By.cssSelector("[data-step='kommo'] a")).click();
-        waitFor(d -> d.getCurrentUrl().startsWith(KommoSimulatorResource.baseUrl() + "/oauth?"));
-        String consent = chromium.driver().getCurrentUrl();
-        assertTrue(consent.contains("state="), consent);
-        URI callback = URI.create(given().redirects().follow(false).urlEncodingEnabled(false).when()
-                .get(consent + "&sim_account=" + subdomain).then().statusCode(302).extract().header("Location"));
-        assertEquals(INSTALLATION + "/oauth/kommo/callback", callback.getScheme() + "://" + callback.getAuthority() + callback.getPath());
+        WebElement connectKommo = onboarding.findElement(By.cssSelector("[data-step='kommo'] a"));
+        assertEquals(app.toString().replaceAll("/$", "") + "/app/connections/kommo/connect", connectKommo.getAttribute("href"));
+        URI callback = consentOfTheKommoAccount("/app/connections/kommo/connect", subdomain);
         chromium.open(callback.getRawPath() + "?" + callback.getRawQuery());
         WebElement connected = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("connected")));
         assertTrue(connected.getText().startsWith("Kommo — "), connected.getText());
@@ -182,6 +178,25 @@ class AppBrowserTest {
         chromium.open(automation + "/edit");
         assertEquals("Página não encontrada", chromium.driver().findElement(By.id("not-found")).getText());
         given().baseUri(app.toString()).redirects().follow(false).when().get(automation).then().statusCode(302);
+    }
+
+    /**
+     * "Conectar Kommo" for the browser's session up to the consent of {@code subdomain}'s admin: the
+     * app's redirect (its state and the binding cookie, which goes back into the browser) and the
+     * simulator's answer; returns the callback the simulator sends the browser to.
+     */
+    private URI consentOfTheKommoAccount(String connectPath, String subdomain) {
+        var browserCookies = new java.util.HashMap<String, String>();
+        chromium.driver().manage().getCookies().forEach(c -> browserCookies.put(c.getName(), c.getValue()));
+        io.restassured.response.Response start = given().baseUri(app.toString()).cookies(browserCookies).redirects().follow(false)
+                .when().get(connectPath);
+        assertEquals(303, start.statusCode(), start.asString());
+        String consent = start.header("Location");
+        assertTrue(consent.startsWith(KommoSimulatorResource.baseUrl() + "/oauth?") && consent.contains("state="), consent);
+        io.restassured.http.Cookie binding = start.detailedCookie("ponte_oauth");
+        chromium.driver().manage().addCookie(new org.openqa.selenium.Cookie(binding.getName(), binding.getValue(), binding.getPath()));
+        return URI.create(given().redirects().follow(false).urlEncodingEnabled(false).when()
+                .get(consent + "&sim_account=" + subdomain).then().statusCode(302).extract().header("Location"));
     }
 
     /** Opens the app, lets it send the browser to the identity provider and signs in there as {@code user}. */
