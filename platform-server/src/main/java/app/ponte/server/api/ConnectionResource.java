@@ -6,7 +6,7 @@ import app.ponte.server.automation.ConnectionDisconnector;
 import app.ponte.server.automation.TriggerSubscriptions;
 import app.ponte.server.connection.ConnectionStore;
 import app.ponte.server.connection.ConnectionView;
-import app.ponte.server.connection.NewConnection;
+import app.ponte.server.connection.WebhookConnections;
 import app.ponte.server.connection.WebhookUrls;
 import app.ponte.server.tenant.Role;
 import app.ponte.server.tenant.WorkspaceAccess;
@@ -72,16 +72,18 @@ public class ConnectionResource {
     private final SecurityIdentity identity;
     private final ConnectionStore connections;
     private final WebhookUrls webhookUrls;
+    private final WebhookConnections webhooks;
     private final ConnectionDisconnector disconnector;
     private final TriggerSubscriptions subscriptions;
     private final AuditLog audit;
 
     ConnectionResource(WorkspaceAccess access, SecurityIdentity identity, ConnectionStore connections, WebhookUrls webhookUrls,
-            ConnectionDisconnector disconnector, TriggerSubscriptions subscriptions, AuditLog audit) {
+            WebhookConnections webhooks, ConnectionDisconnector disconnector, TriggerSubscriptions subscriptions, AuditLog audit) {
         this.access = access;
         this.identity = identity;
         this.connections = connections;
         this.webhookUrls = webhookUrls;
+        this.webhooks = webhooks;
         this.disconnector = disconnector;
         this.subscriptions = subscriptions;
         this.audit = audit;
@@ -112,13 +114,8 @@ public class ConnectionResource {
             throw ValidationProblem.field("hottok", "Informe o hottok da Hotmart.");
         }
         WebhookConnection created = access.withCaller(identity, workspaceId, Need.ADMIN, caller -> {
-            String name = request.name() == null || request.name().isBlank() ? "Hotmart" : "Hotmart — " + request.name().strip();
-            ConnectionView connection = connections.create(workspaceId,
-                    new NewConnection("hotmart", name, null, Map.of(), Map.of("hottok", request.hottok().strip()), null));
-            String token = connections.rotateWebhookToken(workspaceId, connection.id()).orElseThrow();
-            audit.record(workspaceId, caller.actor(), "connection.created", Target.of("connection", connection.id()),
-                    Map.of("connector", "hotmart", "name", name));
-            return new WebhookConnection(connection, webhookUrls.of("hotmart", token), hotmartInstructions());
+            WebhookConnections.Connected connected = webhooks.connectHotmart(workspaceId, caller.actor(), request.hottok(), request.name());
+            return new WebhookConnection(connected.connection(), connected.webhookUrl(), hotmartInstructions());
         });
         return Response.created(URI.create("/api/v1/workspaces/" + workspaceId + "/connections/" + created.connection().id()))
                 .entity(created).build();
@@ -162,10 +159,6 @@ public class ConnectionResource {
     }
 
     private static Map<String, String> hotmartInstructions() {
-        return Map.of(
-                "pt", "Na Hotmart, abra Ferramentas → Webhook (API e notificações) → Cadastrar webhook, cole esta URL, "
-                        + "escolha a versão 2.0.0 e os eventos que quer receber, e salve.",
-                "en", "In Hotmart, open Tools → Webhook (API and notifications) → Register webhook, paste this URL, "
-                        + "choose version 2.0.0 and the events you want, and save.");
+        return Map.of("pt", WebhookConnections.HOTMART_INSTRUCTIONS.pt(), "en", WebhookConnections.HOTMART_INSTRUCTIONS.en());
     }
 }

@@ -223,35 +223,69 @@ public class AutomationService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             AutomationVersion version = currentVersion(automation);
-            Map<String, String> mapping = read(version.mapping);
-            Filter filter = filter(version);
-            ConnectorDescriptor connector = connectors.descriptor(automation.triggerConnector).orElseThrow();
-            TriggerDefinition trigger = trigger(automation.triggerConnector, automation.triggerKey);
-            ActionDefinition action = action(automation.actionConnector, automation.actionKey);
-            Locale pt = PT_BR;
-            List<AutomationPreview.SamplePreview> previews = new ArrayList<>();
-            List<Optional<ActionInput>> inputs = new ArrayList<>();
-            for (SampleEvents.Sample sample : samples.of(connector, trigger)) {
-                if (sampleName.isPresent() && !sampleName.get().equals(sample.name())) {
-                    continue;
-                }
-                MappingPreview preview = MappingEngine.preview(Mapping.of(mapping), action, trigger, sample.event().values(),
-                        RenderContext.of(zone));
-                FilterResult passes = FilterEngine.matches(filter, sample.event().values(), trigger, RenderContext.of(zone));
-                previews.add(new AutomationPreview.SamplePreview(sample.name(), preview.isOk(), passes.matched(),
-                        passes.conditions().stream().map(c -> c.explanation().pt()).toList(), preview.inputs().stream()
-                        .map(i -> new AutomationPreview.InputPreview(i.key(), i.label().pt(), i.required(),
-                                i.template().orElse(null), i.error().isPresent() ? "" : i.text(),
-                                i.error().map(e -> e.message(pt)).orElse(null)))
-                        .toList(), null));
-                inputs.add(preview.result() instanceof MappingResult.Ok ok ? Optional.of(ok.input()) : Optional.empty());
-            }
-            if (previews.isEmpty()) {
-                throw new NotFoundException(sampleName.map(n -> "no sample '" + n + "' for this trigger")
-                        .orElse("this trigger has no sample events"));
-            }
-            return new Rendered(UUID.fromString(automation.tenantId), action, automation.actionConnectionId, previews, inputs);
+            Samples previewed = previewSamples(automation.triggerConnector, automation.triggerKey, automation.actionConnector,
+                    automation.actionKey, read(version.mapping), filter(version), sampleName, samples, zone);
+            return new Rendered(UUID.fromString(automation.tenantId), previewed.action(), automation.actionConnectionId,
+                    previewed.previews(), previewed.inputs());
         });
+    }
+
+    /**
+     * What an unsaved edit of an automation would be (nothing is stored): the problems that would
+     * keep it from being activated, exactly as {@link AutomationView#problems()} would list them once
+     * saved, and its preview over all the trigger's sample events.
+     *
+     * @throws ValidationProblem when it could not even be saved (unknown steps, sizes, unreadable filter)
+     */
+    public DraftCheck check(UUID tenantId, AutomationDraft draft, SampleEvents samples, java.time.ZoneId zone) {
+        requireKnownSteps(draft);
+        requireReasonableSize(draft);
+        requireReadableFilter(draft);
+        requireName(draft.name());
+        Filter filter = draft.filter() == null || draft.filter().isNull() ? readFilter("{}") : readFilter(draft.filter().toString());
+        return QuarkusTransaction.requiringNew().call(() -> new DraftCheck(
+                problems(tenantId, draft.triggerConnector(), draft.triggerKey(), draft.triggerConnectionId(), draft.actionConnector(),
+                        draft.actionKey(), draft.actionConnectionId(), draft.mapping(), filter),
+                new AutomationPreview(previewSamples(draft.triggerConnector(), draft.triggerKey(), draft.actionConnector(),
+                        draft.actionKey(), draft.mapping(), filter, Optional.empty(), samples, zone).previews())));
+    }
+
+    /** An unsaved edit's problems and preview. */
+    public record DraftCheck(List<Problem.FieldError> problems, AutomationPreview preview) {
+    }
+
+    /** Previews over the trigger's samples, each sample's typed inputs (empty when the mapping fails on it) and the action. */
+    private record Samples(List<AutomationPreview.SamplePreview> previews, List<Optional<ActionInput>> inputs, ActionDefinition action) {
+    }
+
+    private Samples previewSamples(String triggerConnector, String triggerKey, String actionConnector, String actionKey,
+            Map<String, String> mapping, Filter filter, Optional<String> sampleName, SampleEvents samples, java.time.ZoneId zone) {
+        ConnectorDescriptor connector = connectors.descriptor(triggerConnector).orElseThrow();
+        TriggerDefinition trigger = trigger(triggerConnector, triggerKey);
+        ActionDefinition action = action(actionConnector, actionKey);
+        Locale pt = PT_BR;
+        List<AutomationPreview.SamplePreview> previews = new ArrayList<>();
+        List<Optional<ActionInput>> inputs = new ArrayList<>();
+        for (SampleEvents.Sample sample : samples.of(connector, trigger)) {
+            if (sampleName.isPresent() && !sampleName.get().equals(sample.name())) {
+                continue;
+            }
+            MappingPreview preview = MappingEngine.preview(Mapping.of(mapping), action, trigger, sample.event().values(),
+                    RenderContext.of(zone));
+            FilterResult passes = FilterEngine.matches(filter, sample.event().values(), trigger, RenderContext.of(zone));
+            previews.add(new AutomationPreview.SamplePreview(sample.name(), preview.isOk(), passes.matched(),
+                    passes.conditions().stream().map(c -> c.explanation().pt()).toList(), preview.inputs().stream()
+                    .map(i -> new AutomationPreview.InputPreview(i.key(), i.label().pt(), i.required(),
+                            i.template().orElse(null), i.error().isPresent() ? "" : i.text(),
+                            i.error().map(e -> e.message(pt)).orElse(null)))
+                    .toList(), null));
+            inputs.add(preview.result() instanceof MappingResult.Ok ok ? Optional.of(ok.input()) : Optional.empty());
+        }
+        if (previews.isEmpty()) {
+            throw new NotFoundException(sampleName.map(n -> "no sample '" + n + "' for this trigger")
+                    .orElse("this trigger has no sample events"));
+        }
+        return new Samples(previews, inputs, action);
     }
 
     /** One page of a list. */
@@ -309,19 +343,22 @@ public class AutomationService {
                 new AutomationView.Step(automation.triggerConnector, automation.triggerKey, automation.triggerConnectionId),
                 new AutomationView.Step(automation.actionConnector, automation.actionKey, automation.actionConnectionId),
                 automation.currentVersion, mapping, filter, settings,
-                problems(automation, mapping, filter(version)), automation.createdAt, automation.updatedAt, automation.activatedAt,
+                problems(UUID.fromString(automation.tenantId), automation.triggerConnector, automation.triggerKey,
+                        automation.triggerConnectionId, automation.actionConnector, automation.actionKey, automation.actionConnectionId,
+                        mapping, filter(version)),
+                automation.createdAt, automation.updatedAt, automation.activatedAt,
                 automation.status != AutomationStatus.ACTIVE ? null : subscriptions.view(UUID.fromString(automation.tenantId),
                         automation.triggerConnector, automation.triggerKey, automation.triggerConnectionId).orElse(null));
     }
 
     /** Why this automation cannot run yet: connections and the mapping, checked against the catalogs. */
-    private List<Problem.FieldError> problems(Automation automation, Map<String, String> mapping, Filter filter) {
+    private List<Problem.FieldError> problems(UUID tenantId, String triggerConnector, String triggerKey, UUID triggerConnectionId,
+            String actionConnector, String actionKey, UUID actionConnectionId, Map<String, String> mapping, Filter filter) {
         List<Problem.FieldError> problems = new ArrayList<>();
-        UUID tenantId = UUID.fromString(automation.tenantId);
-        checkConnection(tenantId, "trigger.connectionId", automation.triggerConnectionId, automation.triggerConnector, problems);
-        checkConnection(tenantId, "action.connectionId", automation.actionConnectionId, automation.actionConnector, problems);
-        TriggerDefinition trigger = trigger(automation.triggerConnector, automation.triggerKey);
-        ActionDefinition action = action(automation.actionConnector, automation.actionKey);
+        checkConnection(tenantId, "trigger.connectionId", triggerConnectionId, triggerConnector, problems);
+        checkConnection(tenantId, "action.connectionId", actionConnectionId, actionConnector, problems);
+        TriggerDefinition trigger = trigger(triggerConnector, triggerKey);
+        ActionDefinition action = action(actionConnector, actionKey);
         for (MappingProblem problem : MappingValidator.validate(Mapping.of(mapping), action, trigger)) {
             problems.add(new Problem.FieldError("mapping." + problem.inputKey(), problem.error().message(PT_BR)));
         }
@@ -334,8 +371,12 @@ public class AutomationService {
 
     /** The stored filter (saved drafts always hold a readable one: see {@link #requireReadableFilter}). */
     private Filter filter(AutomationVersion version) {
+        return readFilter(version.filter);
+    }
+
+    private Filter readFilter(String text) {
         try {
-            return json.readValue(version.filter, Filter.class);
+            return json.readValue(text, Filter.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored filter does not read", e);
         }
