@@ -195,7 +195,8 @@ public class AutomationResource {
 
     @POST
     @Path("/{automationId}/preview")
-    @Operation(summary = "Dry run of the mapping over the trigger's sample events (or the one named by ?sample=)",
+    @Operation(summary = "Dry run of the mapping over the trigger's sample events and the connection's last received events "
+            + "(named recebido-<event id>), or the one named by ?sample=",
             description = "With ?plan=true, each sample whose mapping works and whose filter passes also gets the plan the "
                     + "action would execute on the automation's action connection, worked out with reads only (nothing is "
                     + "written at the vendor or in Ponte). An error from the vendor ends that sample's plan as a step; it is "

@@ -54,6 +54,8 @@ public class AutomationService {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
     static final int MAX_TEMPLATE_LENGTH = 2_000;
+    /** How many of the last received events a preview also shows. */
+    static final int RECENT_EVENTS = 3;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -223,8 +225,13 @@ public class AutomationService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Automation automation = live(automationId);
             AutomationVersion version = currentVersion(automation);
+            // the trigger's samples, then the last events the connection really received
+            ConnectorDescriptor connector = connectors.descriptor(automation.triggerConnector).orElseThrow();
+            List<SampleEvents.Sample> candidates = new ArrayList<>(samples.of(connector, trigger(automation.triggerConnector,
+                    automation.triggerKey)));
+            candidates.addAll(samples.received(em, automation.triggerConnectionId, automation.triggerKey, RECENT_EVENTS));
             Samples previewed = previewSamples(automation.triggerConnector, automation.triggerKey, automation.actionConnector,
-                    automation.actionKey, read(version.mapping), filter(version), sampleName, samples, zone);
+                    automation.actionKey, read(version.mapping), filter(version), sampleName, candidates, zone);
             return new Rendered(UUID.fromString(automation.tenantId), previewed.action(), automation.actionConnectionId,
                     previewed.previews(), previewed.inputs());
         });
@@ -247,7 +254,9 @@ public class AutomationService {
                 problems(tenantId, draft.triggerConnector(), draft.triggerKey(), draft.triggerConnectionId(), draft.actionConnector(),
                         draft.actionKey(), draft.actionConnectionId(), draft.mapping(), filter),
                 new AutomationPreview(previewSamples(draft.triggerConnector(), draft.triggerKey(), draft.actionConnector(),
-                        draft.actionKey(), draft.mapping(), filter, Optional.empty(), samples, zone).previews())));
+                        draft.actionKey(), draft.mapping(), filter, Optional.empty(),
+                        samples.of(connectors.descriptor(draft.triggerConnector()).orElseThrow(),
+                                trigger(draft.triggerConnector(), draft.triggerKey())), zone).previews())));
     }
 
     /** An unsaved edit's problems and preview. */
@@ -259,14 +268,14 @@ public class AutomationService {
     }
 
     private Samples previewSamples(String triggerConnector, String triggerKey, String actionConnector, String actionKey,
-            Map<String, String> mapping, Filter filter, Optional<String> sampleName, SampleEvents samples, java.time.ZoneId zone) {
-        ConnectorDescriptor connector = connectors.descriptor(triggerConnector).orElseThrow();
+            Map<String, String> mapping, Filter filter, Optional<String> sampleName, List<SampleEvents.Sample> candidates,
+            java.time.ZoneId zone) {
         TriggerDefinition trigger = trigger(triggerConnector, triggerKey);
         ActionDefinition action = action(actionConnector, actionKey);
         Locale pt = PT_BR;
         List<AutomationPreview.SamplePreview> previews = new ArrayList<>();
         List<Optional<ActionInput>> inputs = new ArrayList<>();
-        for (SampleEvents.Sample sample : samples.of(connector, trigger)) {
+        for (SampleEvents.Sample sample : candidates) {
             if (sampleName.isPresent() && !sampleName.get().equals(sample.name())) {
                 continue;
             }

@@ -10,7 +10,12 @@ import app.ponte.api.trigger.TriggerDefinition;
 import app.ponte.api.trigger.TriggerEvent;
 import app.ponte.api.webhook.WebhookOutcome;
 import app.ponte.api.webhook.WebhookRequest;
+import app.ponte.server.ingress.EventValuesCodec;
+import app.ponte.server.runner.InboundEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +27,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SampleEvents {
+
+    private final EventValuesCodec codec;
+
+    SampleEvents(ObjectMapper json) {
+        this.codec = new EventValuesCodec(json);
+    }
 
     /** A sample and the event it yields for the trigger. */
     public record Sample(String name, TriggerEvent event) {
@@ -35,6 +46,27 @@ public class SampleEvents {
                 .flatMap(sample -> receive(connector, trigger, sample).map(event -> new Sample(sample.name(), event)).stream())
                 .toList();
     }
+
+    /**
+     * The last events the connection really received for the trigger (newest first), as samples
+     * named {@code recebido-<event id>}; samples used by "executar agora" are left out. Call in the
+     * workspace's tenant context, inside a transaction.
+     */
+    public List<Sample> received(EntityManager em, UUID connectionId, String triggerKey, int limit) {
+        if (connectionId == null) {
+            return List.of();
+        }
+        return em.createQuery("from InboundEvent e where e.connectionId = :connection and e.triggerKey = :trigger "
+                        + "and e.dedupKey not like 'ponte-amostra:%' order by e.receivedAt desc", InboundEvent.class)
+                .setParameter("connection", connectionId).setParameter("trigger", triggerKey).setMaxResults(limit)
+                .getResultStream()
+                .map(e -> new Sample(RECEIVED + e.id, new TriggerEvent(e.triggerKey, e.dedupKey, e.id.toString(), e.eventType,
+                        e.occurredAt, codec.read(e.payload))))
+                .toList();
+    }
+
+    /** The name prefix of samples that are real received events. */
+    public static final String RECEIVED = "recebido-";
 
     private static Optional<TriggerEvent> receive(ConnectorDescriptor connector, TriggerDefinition trigger, SampleEvent sample) {
         WebhookOutcome outcome = connector.webhooks().get().receive(WebhookRequest.post(sample.headers(), sample.body()),

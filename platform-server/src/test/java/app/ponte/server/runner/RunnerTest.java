@@ -80,6 +80,24 @@ class RunnerTest {
     }
 
     @Test
+    void thePreviewAlsoRendersTheLastEventsReallyReceived() {
+        RunnerWorkspace w = workspace("Quitéria");
+        String automation = w.activate("purchase_approved_to_kommo_lead");
+        w.deliver(RunnerWorkspace.asAnotherBuyer(RunnerWorkspace.fixture("PURCHASE_APPROVED.json"), 7)
+                .replace("Marina Tavares Lobo", "Quitéria Recebida"));
+        w.awaitRuns("", RunnerWorkspace.settled(1));
+
+        JsonPath preview = given().auth().oauth2(w.token()).when().post(w.path("/automations/" + automation + "/preview"))
+                .then().statusCode(200).extract().jsonPath();
+        String received = "samples.find { it.sample.startsWith('recebido-') }";
+        assertEquals("Quitéria Recebida", preview.getString(received + ".inputs.find { it.key == 'lead.name' }.text"),
+                preview.prettify());
+        String name = preview.getString(received + ".sample");
+        given().auth().oauth2(w.token()).when().post(w.path("/automations/" + automation + "/preview?sample=" + name))
+                .then().statusCode(200).body("samples.size()", equalTo(1));
+    }
+
+    @Test
     void anApprovalIsAppliedBeforeItsRefundEvenWhenItsFirstAttemptFails() {
         RunnerWorkspace w = workspace("Bruna");
         String approvals = w.activate("purchase_approved_to_kommo_lead");
