@@ -7,6 +7,9 @@ import app.ponte.stack.KeycloakServer;
 import app.ponte.stack.KommoSimulatorProcess;
 import app.ponte.stack.PlatformProcess;
 import app.ponte.stack.Ports;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,14 +56,13 @@ public final class LaunchedStack implements AutoCloseable {
     private final PlatformProcess platform;
     private final List<AutoCloseable> started = new ArrayList<>();
 
-    private LaunchedStack(Path home, Map<String, String> platformSettings) {
+    private LaunchedStack(Path home, Map<String, String> platformSettings, int httpPort) {
         this.home = home.toAbsolutePath();
-        int httpPort = Ports.free();
         URI platformUrl = URI.create("http://localhost:" + httpPort);
         String platformSecret = randomHex();
         String kommoSecret = randomHex();
         this.postgres = new EmbeddedPostgresServer(this.home.resolve("postgres"), Ports.free(), log("postgres"));
-        this.kafka = new KafkaBroker(this.home.resolve("kafka"), Ports.free(), Ports.free(), log("kafka"),
+        this.kafka = new KafkaBroker(this.home.resolve("kafka"), restartablePort(), restartablePort(), log("kafka"),
                 List.of("-Xms128m", "-Xmx512m"), Optional.empty());
         this.keycloak = new KeycloakServer(this.home.resolve("keycloak"), Ports.free(), log("keycloak"), randomHex(), platformUrl,
                 platformSecret, Optional.empty());
@@ -93,8 +95,11 @@ public final class LaunchedStack implements AutoCloseable {
      *
      * @param platformSettings configuration of the platform on top of the launcher's (e.g. {@code ponte.runner.lease})
      */
-    public static LaunchedStack start(Path home, Map<String, String> platformSettings) {
-        LaunchedStack stack = new LaunchedStack(home, platformSettings);
+    public static LaunchedStack start(Path home, Map<String, String> platformSettings) throws IOException {
+        // the platform's port is in Keycloak's redirect URIs from the start, but the platform starts
+        // last, minutes later on a busy machine: the port stays taken by us until then
+        ServerSocket platformPort = reserve();
+        LaunchedStack stack = new LaunchedStack(home, platformSettings, platformPort.getLocalPort());
         ExecutorService starters = Executors.newCachedThreadPool();
         try {
             CompletableFuture.allOf(
@@ -102,12 +107,14 @@ public final class LaunchedStack implements AutoCloseable {
                     async(starters, () -> stack.started(stack.kafka, stack.kafka::start)),
                     async(starters, () -> stack.started(stack.keycloak, stack.keycloak::start)),
                     async(starters, () -> stack.started(stack.kommo, stack.kommo::start))).join();
+            platformPort.close();
             stack.started(stack.platform, stack.platform::start);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         } finally {
+            platformPort.close();
             starters.shutdown();
         }
     }
@@ -210,6 +217,35 @@ public final class LaunchedStack implements AutoCloseable {
                 System.err.println("stopping " + server.getClass().getSimpleName() + " failed: " + e);
             }
         }
+    }
+
+    /**
+     * A port for a server the tests stop and start again: outside the kernel's ephemeral range
+     * (32768-60999 by default), which {@link Ports#free()} draws from, so that neither another test
+     * nor an outgoing connection (e.g. the platform retrying Kafka) takes it while its server is down.
+     */
+    private static int restartablePort() {
+        try (ServerSocket socket = reserve()) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ServerSocket reserve() {
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 200; i++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("0.0.0.0", port), 1);
+                return socket;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private Path log(String name) {
