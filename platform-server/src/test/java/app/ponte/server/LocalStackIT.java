@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.ponte.server.testing.LocalhostCookieJar;
 import app.ponte.stack.Ports;
 import java.io.IOException;
-import java.net.CookieHandler;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -189,44 +189,6 @@ class LocalStackIT {
         assertEquals(200, page.statusCode(), page.body());
         assertEquals(platform("/app").getPath(), page.uri().getPath());
         return page.body();
-    }
-
-    /**
-     * Keeps cookies per host and port, and sends Secure cookies over http://localhost as browsers do
-     * (localhost is a secure context); the JDK's CookieManager never sends them over http.
-     */
-    private static final class LocalhostCookieJar extends CookieHandler {
-        private final Map<String, Map<String, String>> cookies = new HashMap<>();
-
-        @Override
-        public synchronized Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
-            Map<String, String> jar = cookies.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of());
-            if (jar.isEmpty()) {
-                return Map.of();
-            }
-            return Map.of("Cookie", List.of(String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
-        }
-
-        @Override
-        public synchronized void put(URI uri, Map<String, List<String>> headers) {
-            Map<String, String> jar = cookies.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), k -> new java.util.LinkedHashMap<>());
-            headers.forEach((name, values) -> {
-                if ("Set-Cookie".equalsIgnoreCase(name)) {
-                    for (String value : values) {
-                        String pair = value.split(";", 2)[0];
-                        int eq = pair.indexOf('=');
-                        String cookie = pair.substring(0, eq).trim();
-                        String content = pair.substring(eq + 1).trim();
-                        boolean expired = value.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || content.isEmpty();
-                        if (expired) {
-                            jar.remove(cookie);
-                        } else {
-                            jar.put(cookie, content);
-                        }
-                    }
-                }
-            });
-        }
     }
 
     private static String workspaceOfDemo() throws Exception {

@@ -158,9 +158,21 @@ public final class ManagedProcess {
         });
     }
 
-    /** Kills the process and its descendants at once, without a graceful shutdown (for fault tests). */
+    /**
+     * Kills the process and its descendants at once with SIGKILL, as a crash would (for fault tests):
+     * no SIGTERM first, so no shutdown hook runs.
+     */
     public void kill() {
-        stopTree(process.toHandle(), Duration.ZERO);
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.toHandle().descendants().toList());
+        tree.add(0, process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // nothing more can be done
+            }
+        }
     }
 
     /** Stops a process tree: SIGTERM to all, SIGKILL to the survivors after {@code grace}. */

@@ -103,9 +103,15 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> sends = rows.stream().map(row -> kafka.sendMessage(Message.of(row[1] + " " + row[0])
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build()))).toList();
-            Uni.join().all(sends).andFailFast().await().atMost(SEND_TIMEOUT);
+            // Sent and awaited with the transaction suspended: Kafka acknowledges on the producer's network
+            // thread, and context propagation would make that thread join this transaction, whose commit
+            // then fails at random ("committing with 2 threads active", quarkusio/quarkus#39098) and rolls
+            // back a relay Kafka already took. The advisory lock stays held by the transaction's connection.
+            QuarkusTransaction.suspendingExisting().run(() -> Uni.join().all(rows.stream()
+                            .map(row -> kafka.sendMessage(Message.of(row[1] + " " + row[0])
+                                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build())))
+                            .toList())
+                    .andFailFast().await().atMost(SEND_TIMEOUT));
             em.createNativeQuery("UPDATE inbound_event SET relayed_at = now() WHERE id = ANY(?1)")
                     .setParameter(1, rows.stream().map(row -> (UUID) row[0]).toArray(UUID[]::new)).executeUpdate();
             return rows.size();
