@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Rate limiters keyed by external account, shared by every thread and server instance through
  * PostgreSQL (Bucket4j's PostgreSQL backend, table {@code rate_limit_bucket}). Each account gets a
- * bucket of {@code perAccountPerSecond} permits refilled every second (no burst above it); when a
+ * bucket of one permit refilled evenly at {@code perAccountPerSecond} (no burst: at most that pace
+ * plus one call in any sliding second; Kommo's 7/s holds at the default pace of 6); when a
  * global cap is set, every call also takes a permit from the connector-wide bucket. The same table
  * holds the buckets of {@link #tryTake}, which limit what visitors of the public pages may do.
  */
@@ -106,7 +107,11 @@ public class RateLimiters {
 
     private BucketProxy bucket(String key, int perSecond) {
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(perSecond).refillIntervally(perSecond, Duration.ofSeconds(1)))
+                // One permit in store, refilled evenly at perSecond: calls are spread out, and no sliding
+                // second ever holds more than perSecond + 1 of them. (A bucket of perSecond refilled all at
+                // once lets 2 × perSecond through around each refill: 12 calls in a second at a pace of 6,
+                // which Kommo's 7/s limit answers with 429s and then an IP block.)
+                .addLimit(limit -> limit.capacity(1).refillGreedy(perSecond, Duration.ofSeconds(1)))
                 .build();
         return buckets.getProxy(key, () -> configuration);
     }

@@ -160,6 +160,11 @@ public class RunExecutor {
         if (target.isEmpty()) {
             return Outcome.failed("A conexão da ação foi removida.", inputs, false);
         }
+        // the account is saturated (runs already waiting for its pace): put this one off at once
+        if (!backlog.admit(run.actionConnectionId())) {
+            return Outcome.deferred("Aguardando a vez no limite de chamadas da conta.",
+                    Instant.now().plus(backlog.defer(run.actionConnectionId(), run.deferred(), Optional.empty())));
+        }
         // the plan's monthly limit: a run is counted once it ends after reaching the action; the
         // count is reserved before the call, so concurrent runs cannot overshoot the limit
         long limit = monthlyLimit(run);

@@ -1,6 +1,6 @@
 package app.ponte.server.ratelimit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ponte.api.context.RateLimiter;
 import io.agroal.api.AgroalDataSource;
@@ -24,10 +24,14 @@ class RateLimitersTest {
     RateLimitConfig config;
 
     @Test
-    void givesOneAccountNoMorePermitsPerSecondThanConfigured() throws Exception {
+    void givesOneAccountNoMoreThanItsPaceAndNoBurst() throws Exception {
         RateLimiter limiter = limiters.forAccount("kommo", UUID.randomUUID().toString(), 5);
 
-        assertEquals(5, permitsWithoutWaiting(limiter, 20));
+        long start = System.nanoTime();
+        int granted = permitsWithoutWaiting(limiter, 20);
+        // one permit in store, then 5 per second refilled evenly: whatever the machine's speed, a
+        // tight loop gets no more than that (never the 5 at once an interval refill would give)
+        assertTrue(granted >= 1 && granted <= allowed(5, start), granted + " permits");
     }
 
     @Test
@@ -35,17 +39,33 @@ class RateLimitersTest {
         String account = UUID.randomUUID().toString();
         RateLimiters otherInstance = new RateLimiters(dataSource, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
+        long start = System.nanoTime();
         int first = permitsWithoutWaiting(limiters.forAccount("kommo", account, 6), 4);
         int second = permitsWithoutWaiting(otherInstance.forAccount("kommo", account, 6), 10);
 
-        assertEquals(4, first);
-        assertEquals(2, second, "the second instance sees the permits the first one took");
+        assertTrue(first >= 1);
+        assertTrue(first + second <= allowed(6, start), "the second instance draws on the same bucket: " + first + " + " + second);
     }
 
     @Test
     void keepsAccountsApart() throws Exception {
-        assertEquals(3, permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3), 10));
-        assertEquals(3, permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3), 10));
+        assertTrue(permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3), 10) >= 1);
+        assertTrue(permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3), 10) >= 1,
+                "an account's empty bucket does not empty another's");
+    }
+
+    @Test
+    void waitsForAPermitWithinTheAllowedTime() throws Exception {
+        RateLimiter limiter = limiters.forAccount("kommo", UUID.randomUUID().toString(), 50);
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire(Duration.ofSeconds(5)); // each waits at most about 20 ms for its permit
+        }
+    }
+
+    /** What the bucket may have handed out since {@code start}: its one stored permit and the pace since. */
+    private static int allowed(int perSecond, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return 1 + (int) Math.ceil(perSecond * seconds);
     }
 
     private static int permitsWithoutWaiting(RateLimiter limiter, int attempts) throws InterruptedException {
