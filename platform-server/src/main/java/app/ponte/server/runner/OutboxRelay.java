@@ -1,10 +1,12 @@
 package app.ponte.server.runner;
 
 import app.ponte.server.config.PonteConfig;
+import app.ponte.server.observability.Tracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import app.ponte.server.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
@@ -42,6 +44,7 @@ public class OutboxRelay {
     private final TenantContext tenants;
     private final MutinyEmitter<String> kafka;
     private final PonteConfig.Runner config;
+    private final Tracing tracing;
     private final ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "ponte-outbox-relay");
         thread.setDaemon(true);
@@ -51,8 +54,9 @@ public class OutboxRelay {
 
     OutboxRelay(EntityManager em, TenantContext tenants,
             @Channel("trigger-events-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> kafka,
-            PonteConfig config) {
+            PonteConfig config, Tracing tracing) {
         this.em = em;
+        this.tracing = tracing;
         this.tenants = tenants;
         this.kafka = kafka;
         this.config = config.runner();
@@ -96,14 +100,16 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT id, tenant_id, subject_hash FROM inbound_event WHERE relayed_at IS NULL
+                            SELECT id, tenant_id, subject_hash, trace_parent FROM inbound_event WHERE relayed_at IS NULL
                              ORDER BY received_at, id LIMIT ?1""")
                     .setParameter(1, config.relayBatch()).getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
+            // each record's publish span joins the trace of the request that received its event
             List<Uni<Void>> sends = rows.stream().map(row -> kafka.sendMessage(Message.of(row[1] + " " + row[0])
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build()))).toList();
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build())
+                    .addMetadata(TracingMetadata.withPrevious(tracing.parent((String) row[3]))))).toList();
             Uni.join().all(sends).andFailFast().await().atMost(SEND_TIMEOUT);
             em.createNativeQuery("UPDATE inbound_event SET relayed_at = now() WHERE id = ANY(?1)")
                     .setParameter(1, rows.stream().map(row -> (UUID) row[0]).toArray(UUID[]::new)).executeUpdate();
