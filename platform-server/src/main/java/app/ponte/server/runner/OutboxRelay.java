@@ -109,7 +109,7 @@ public class OutboxRelay {
             // each record's publish span joins the trace of the request that received its event
             List<Uni<Void>> sends = rows.stream().map(row -> kafka.sendMessage(Message.of(row[1] + " " + row[0])
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build())
-                    .addMetadata(TracingMetadata.withPrevious(tracing.parent((String) row[3]))))).toList();
+                    .addMetadata(TracingMetadata.withCurrent(tracing.parent((String) row[3]))))).toList();
             Uni.join().all(sends).andFailFast().await().atMost(SEND_TIMEOUT);
             em.createNativeQuery("UPDATE inbound_event SET relayed_at = now() WHERE id = ANY(?1)")
                     .setParameter(1, rows.stream().map(row -> (UUID) row[0]).toArray(UUID[]::new)).executeUpdate();

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * One Hotmart delivery is one trace: the ingress request (server span), the run that executes it
- * later on a runner thread after the outbox and Kafka (child of the request, through
+ * One Hotmart delivery is one trace: the ingress request (server span), the outbox relay's Kafka
+ * publish and the run that executes it later on a runner thread (both continue the request through
  * {@code inbound_event.trace_parent}), and the run's calls to Kommo (client spans) — and no span
  * carries the webhook token, the hottok, the buyer's e-mail or a query string.
  */
@@ -70,6 +70,8 @@ class TracingTest {
         String where = String.valueOf(ingress.getAttributes().get(ROUTE)) + " " + ingress.getName();
         assertTrue(where.contains("/hooks/"), "the server span is the webhook request: " + describe(trace));
         assertEquals(SpanKind.CONSUMER, run.getKind());
+        assertTrue(trace.stream().anyMatch(s -> s.getKind() == SpanKind.PRODUCER && isDescendant(s, ingress, trace)),
+                "the outbox relay's Kafka publish joins the request's trace: " + describe(trace));
         assertTrue(isDescendant(run, ingress, trace), "the run continues the request's trace: " + describe(trace));
         List<SpanData> kommo = trace.stream().filter(s -> s.getKind() == SpanKind.CLIENT && s.getParentSpanId().equals(run.getSpanId()))
                 .toList();
