@@ -321,7 +321,7 @@ final class KommoClient {
         return baseUrl(attributes);
     }
 
-    private static String baseUrl(Map<String, String> attributes) throws ConnectorException {
+    static String baseUrl(Map<String, String> attributes) throws ConnectorException {
         Optional<String> override = KommoSettings.apiBaseOverride();
         if (override.isPresent()) {
             return trimSlash(override.get());

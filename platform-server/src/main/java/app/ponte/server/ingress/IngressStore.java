@@ -1,6 +1,7 @@
 package app.ponte.server.ingress;
 
 import app.ponte.api.trigger.TriggerEvent;
+import app.ponte.server.observability.Tracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,12 @@ public class IngressStore {
 
     private final EntityManager em;
     private final EventValuesCodec codec;
+    private final Tracing tracing;
 
-    IngressStore(EntityManager em, ObjectMapper json) {
+    IngressStore(EntityManager em, ObjectMapper json, Tracing tracing) {
         this.em = em;
         this.codec = new EventValuesCodec(json);
+        this.tracing = tracing;
     }
 
     /** How many of a delivery's events were new, and how many had been received before. */
@@ -36,16 +39,19 @@ public class IngressStore {
     }
 
     public Accepted accept(UUID tenantId, UUID connectionId, String connectorId, List<TriggerEvent> events) {
+        // the request's trace, continued by the event's runs (null when tracing is off)
+        String traceParent = tracing.currentParent();
         return QuarkusTransaction.requiringNew().call(() -> {
             int created = 0;
             for (TriggerEvent event : events) {
                 created += em.createNativeQuery("INSERT INTO inbound_event (id, tenant_id, connection_id, connector_id, trigger_key, "
-                                + "dedup_key, subject_hash, event_type, occurred_at, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                                + "dedup_key, subject_hash, event_type, occurred_at, payload, trace_parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
                                 + "ON CONFLICT ON CONSTRAINT inbound_event_dedup_uk DO NOTHING")
                         .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, connectionId)
                         .setParameter(4, connectorId).setParameter(5, event.triggerKey()).setParameter(6, truncate(event.dedupKey(), 300))
                         .setParameter(7, sha256(tenantId + "|" + event.subject())).setParameter(8, truncate(event.eventType(), 100))
                         .setParameter(9, Timestamp.from(event.occurredAt())).setParameter(10, codec.write(event.values()))
+                        .setParameter(11, traceParent)
                         .executeUpdate();
             }
             int repeated = events.size() - created;

@@ -9,6 +9,7 @@ import app.ponte.server.connection.ConnectionStore;
 import app.ponte.server.connector.ConnectorService;
 import app.ponte.server.runner.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public class WebhookIngress {
     private final IngressStore store;
     private final MeterRegistry metrics;
     private final OutboxRelay relay;
+    private final Timer duration;
 
     WebhookIngress(ConnectorService connectors, ConnectionStore connections, IngressStore store, MeterRegistry metrics,
             OutboxRelay relay) {
@@ -53,6 +56,12 @@ public class WebhookIngress {
         this.store = store;
         this.metrics = metrics;
         this.relay = relay;
+        // ponte_ingress_duration_seconds_bucket: a histogram, so p99 can be had across instances (no labels)
+        this.duration = Timer.builder("ponte.ingress.duration").description("time to answer a webhook delivery")
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+                        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .register(metrics);
     }
 
     @POST
@@ -61,6 +70,15 @@ public class WebhookIngress {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("connector") String connectorId, @PathParam("token") String token, byte[] body,
             @Context HttpHeaders headers, @Context UriInfo uri) {
+        long start = System.nanoTime();
+        try {
+            return handle(connectorId, token, body, headers, uri);
+        } finally {
+            duration.record(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private Response handle(String connectorId, String token, byte[] body, HttpHeaders headers, UriInfo uri) {
         Optional<ConnectorDescriptor> connector = connectors.descriptor(connectorId).filter(c -> c.webhooks().isPresent());
         if (connector.isEmpty()) {
             return answer("unknown_connector", problem(404, "Não encontrado", "Endereço de webhook desconhecido."));

@@ -1,6 +1,7 @@
 package app.ponte.server.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -55,14 +56,20 @@ public class RateLimiters {
                 ? Optional.of(bucket(connectorId + ":global", config.globalPerSecond()))
                 : Optional.empty();
         // ponte_rate_limiter_wait_seconds{connector} and ponte_rate_limiter_refused_total{connector}: no account label
-        Timer waits = metrics.timer("ponte.rate.limiter.wait", "connector", connectorId);
+        // the wait is a histogram (p99 across instances); the refusal counter exists from the first limiter on (rate() sees 0)
+        Timer waits = Timer.builder("ponte.rate.limiter.wait").tag("connector", connectorId)
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofMillis(2500), Duration.ofSeconds(5))
+                .register(metrics);
+        Counter refused = metrics.counter("ponte.rate.limiter.refused", "connector", connectorId);
         return maxWait -> {
             long start = System.nanoTime();
             try {
                 acquire(global, maxWait);
                 acquire(Optional.of(perAccount), maxWait);
             } catch (RateLimiter.RateLimitExceeded e) {
-                metrics.counter("ponte.rate.limiter.refused", "connector", connectorId).increment();
+                refused.increment();
                 throw e;
             } finally {
                 waits.record(Duration.ofNanos(System.nanoTime() - start));

@@ -46,4 +46,8 @@ public class InboundEvent {
 
     @Column(name = "relayed_at")
     public Instant relayedAt;
+
+    /** W3C traceparent of the request that received the event; null when tracing was off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

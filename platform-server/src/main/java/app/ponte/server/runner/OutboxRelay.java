@@ -1,11 +1,13 @@
 package app.ponte.server.runner;
 
 import app.ponte.server.config.PonteConfig;
+import app.ponte.server.observability.Tracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import app.ponte.server.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
@@ -43,6 +45,7 @@ public class OutboxRelay {
     private final TenantContext tenants;
     private final MutinyEmitter<String> kafka;
     private final PonteConfig.Runner config;
+    private final Tracing tracing;
     private final ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "ponte-outbox-relay");
         thread.setDaemon(true);
@@ -52,8 +55,9 @@ public class OutboxRelay {
 
     OutboxRelay(EntityManager em, TenantContext tenants,
             @Channel("trigger-events-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> kafka,
-            PonteConfig config) {
+            PonteConfig config, Tracing tracing) {
         this.em = em;
+        this.tracing = tracing;
         this.tenants = tenants;
         this.kafka = kafka;
         this.config = config.runner();
@@ -97,7 +101,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT id, tenant_id, subject_hash FROM inbound_event WHERE relayed_at IS NULL
+                            SELECT id, tenant_id, subject_hash, trace_parent FROM inbound_event WHERE relayed_at IS NULL
                              ORDER BY received_at, id LIMIT ?1""")
                     .setParameter(1, config.relayBatch()).getResultList();
             if (rows.isEmpty()) {
@@ -107,9 +111,11 @@ public class OutboxRelay {
             // thread, and context propagation would make that thread join this transaction, whose commit
             // then fails at random ("committing with 2 threads active", quarkusio/quarkus#39098) and rolls
             // back a relay Kafka already took. The advisory lock stays held by the transaction's connection.
+            // Each record's publish span joins the trace of the request that received its event.
             QuarkusTransaction.suspendingExisting().run(() -> Uni.join().all(rows.stream()
                             .map(row -> kafka.sendMessage(Message.of(row[1] + " " + row[0])
-                                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build())))
+                                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build())
+                                    .addMetadata(TracingMetadata.withCurrent(tracing.parent((String) row[3])))))
                             .toList())
                     .andFailFast().await().atMost(SEND_TIMEOUT));
             em.createNativeQuery("UPDATE inbound_event SET relayed_at = now() WHERE id = ANY(?1)")

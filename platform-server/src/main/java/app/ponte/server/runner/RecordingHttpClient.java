@@ -1,5 +1,10 @@
 package app.ponte.server.runner;
 
+import app.ponte.server.observability.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -11,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,9 +24,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The platform's HTTP client as one run attempt sees it: every call is passed on unchanged and
- * noted for the run history — method, path, status, duration. Query strings and bodies are never
- * noted (they carry e-mails and phones).
+ * The platform's HTTP client as one run attempt sees it: every call is passed on, with the trace
+ * context's {@code traceparent} header added, and noted for the run history — method, path, status,
+ * duration — and as a client span of the run's trace with the same four facts. Query strings and
+ * bodies are never noted (they carry e-mails and phones).
  */
 final class RecordingHttpClient extends HttpClient {
 
@@ -35,11 +42,13 @@ final class RecordingHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final Meter meter;
+    private final Tracing tracing;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
-    RecordingHttpClient(HttpClient delegate, Meter meter) {
+    RecordingHttpClient(HttpClient delegate, Meter meter, Tracing tracing) {
         this.delegate = delegate;
         this.meter = meter;
+        this.tracing = tracing;
     }
 
     List<Call> calls() {
@@ -51,29 +60,68 @@ final class RecordingHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Span span = start(request);
         int status = 0;
-        try {
-            HttpResponse<T> response = delegate.send(request, handler);
+        try (Scope scope = span.makeCurrent()) {
+            HttpResponse<T> response = delegate.send(traced(request), handler);
             status = response.statusCode();
             return response;
         } finally {
+            end(span, status);
             note(request, status, start);
         }
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        long start = System.nanoTime();
-        return delegate.sendAsync(request, handler)
-                .whenComplete((response, failure) -> note(request, response == null ? 0 : response.statusCode(), start));
+        return sendAsync(request, handler, null);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         long start = System.nanoTime();
-        return delegate.sendAsync(request, handler, pushPromiseHandler)
-                .whenComplete((response, failure) -> note(request, response == null ? 0 : response.statusCode(), start));
+        Span span = start(request);
+        CompletableFuture<HttpResponse<T>> sent;
+        try (Scope scope = span.makeCurrent()) {
+            sent = pushPromiseHandler == null ? delegate.sendAsync(traced(request), handler)
+                    : delegate.sendAsync(traced(request), handler, pushPromiseHandler);
+        }
+        return sent.whenComplete((response, failure) -> {
+            int status = response == null ? 0 : response.statusCode();
+            end(span, status);
+            note(request, status, start);
+        });
+    }
+
+    /** A client span naming method, host and path only (no query string: it may carry e-mails or phones). */
+    private Span start(HttpRequest request) {
+        return tracing.tracer().spanBuilder(request.method()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", request.method())
+                .setAttribute("server.address", String.valueOf(request.uri().getHost()))
+                .setAttribute("url.path", String.valueOf(request.uri().getRawPath()))
+                .startSpan();
+    }
+
+    private static void end(Span span, int status) {
+        if (status > 0) {
+            span.setAttribute("http.response.status_code", (long) status);
+        }
+        if (status == 0 || status >= 400) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
+    }
+
+    /** The request with the current trace context's headers (the client span is current). */
+    private HttpRequest traced(HttpRequest request) {
+        List<Map.Entry<String, String>> headers = tracing.outgoingHeaders();
+        if (headers.isEmpty()) {
+            return request;
+        }
+        HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(header -> copy.setHeader(header.getKey(), header.getValue()));
+        return copy.build();
     }
 
     private void note(HttpRequest request, int status, long start) {

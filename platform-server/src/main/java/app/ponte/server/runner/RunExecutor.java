@@ -22,6 +22,7 @@ import app.ponte.server.connection.ConnectionStatus;
 import app.ponte.server.connection.ConnectionStore;
 import app.ponte.server.connector.ConnectorService;
 import app.ponte.server.ingress.EventValuesCodec;
+import app.ponte.server.observability.Tracing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,10 +61,12 @@ public class RunExecutor {
     private final PonteConfig config;
     private final AccountBacklog backlog;
     private final RunMetrics metrics;
+    private final Tracing tracing;
 
     RunExecutor(ConnectorService connectors, ConnectionContexts contexts, ConnectionStore connections, HttpClient http,
-            ObjectMapper json, PonteConfig config, RunStore store, AccountBacklog backlog, RunMetrics metrics) {
+            ObjectMapper json, PonteConfig config, RunStore store, AccountBacklog backlog, RunMetrics metrics, Tracing tracing) {
         this.metrics = metrics;
+        this.tracing = tracing;
         this.store = store;
         this.backlog = backlog;
         this.config = config;
@@ -81,7 +84,8 @@ public class RunExecutor {
     }
 
     Executed execute(RunWork run) {
-        RecordingHttpClient recorder = new RecordingHttpClient(http, (status, millis) -> metrics.call(run.actionConnector(), status, millis));
+        RecordingHttpClient recorder = new RecordingHttpClient(http, (status, millis) -> metrics.call(run.actionConnector(), status, millis),
+                tracing);
         Outcome outcome;
         try {
             outcome = outcome(run, recorder);

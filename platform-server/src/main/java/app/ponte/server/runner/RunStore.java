@@ -159,7 +159,7 @@ public class RunStore {
                             SELECT r.id, r.tenant_id, r.automation_id, r.automation_version, r.attempts, r.subject_hash,
                                    e.id, e.connection_id, e.connector_id, e.trigger_key, e.dedup_key, e.event_type, e.occurred_at, e.payload,
                                    a.status, a.action_connector, a.action_key, a.action_connection_id,
-                                   v.mapping, v.filter, v.trigger_settings, t.time_zone, r.deferred, r.manual, e.received_at
+                                   v.mapping, v.filter, v.trigger_settings, t.time_zone, r.deferred, r.manual, e.received_at, e.trace_parent
                               FROM run r
                               JOIN inbound_event e ON e.id = r.inbound_event_id
                               JOIN automation a ON a.id = r.automation_id

@@ -1,7 +1,12 @@
 package app.ponte.server.runner;
 
 import app.ponte.server.config.PonteConfig;
+import app.ponte.server.observability.Tracing;
 import app.ponte.server.tenant.TenantContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -34,12 +39,15 @@ public class SubjectWorkers {
     private final RunExecutor executor;
     private final TenantContext tenants;
     private final RunMetrics metrics;
+    private final Tracing tracing;
     private final ThreadPoolExecutor pool;
     private final Set<RunStore.Subject> draining = ConcurrentHashMap.newKeySet();
     private final Set<RunStore.Subject> again = ConcurrentHashMap.newKeySet();
 
-    SubjectWorkers(RunStore store, RunExecutor executor, TenantContext tenants, RunMetrics metrics, PonteConfig config) {
+    SubjectWorkers(RunStore store, RunExecutor executor, TenantContext tenants, RunMetrics metrics, PonteConfig config,
+            Tracing tracing) {
         this.store = store;
+        this.tracing = tracing;
         this.executor = executor;
         this.tenants = tenants;
         this.metrics = metrics;
@@ -89,11 +97,29 @@ public class SubjectWorkers {
             // every log line of the execution names the run and its workspace (JSON logs carry the MDC)
             MDC.put("runId", runId.toString());
             MDC.put("tenantId", subject.tenantId().toString());
+            // the execution continues the trace of the webhook request that brought the event (ids only, no personal data)
+            Span span = tracing.tracer().spanBuilder("ponte.run").setSpanKind(SpanKind.CONSUMER)
+                    .setParent(tracing.parent(work.get().traceParent()))
+                    .setAttribute("ponte.run.id", runId.toString())
+                    .setAttribute("ponte.tenant.id", subject.tenantId().toString())
+                    .setAttribute("ponte.automation.id", work.get().automationId().toString())
+                    .setAttribute("ponte.run.attempt", (long) work.get().attempts() + 1)
+                    .setAttribute("ponte.connector.action", work.get().actionConnector())
+                    .startSpan();
             RunExecutor.Executed executed;
-            try {
+            try (Scope scope = span.makeCurrent()) {
                 executed = tenants.call(subject.tenantId(), () -> executor.execute(work.get()));
                 store.finish(work.get(), executed.outcome(), started, executed.calls());
+                span.setAttribute("ponte.run.status", executed.outcome().status().name());
+                span.setAttribute("ponte.run.outcome", executed.outcome().attemptOutcome());
+                if (executed.outcome().status() == RunStatus.FAILED) {
+                    span.setStatus(StatusCode.ERROR);
+                }
+            } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+                throw e;
             } finally {
+                span.end();
                 MDC.remove("runId");
                 MDC.remove("tenantId");
             }
