@@ -3,6 +3,7 @@ package app.ponte.server.ingress;
 import app.ponte.api.trigger.TriggerEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import app.ponte.server.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,11 @@ public class IngressStore {
 
     private final EntityManager em;
     private final EventValuesCodec codec;
+    private final Notifications notifications;
 
-    IngressStore(EntityManager em, ObjectMapper json) {
+    IngressStore(EntityManager em, ObjectMapper json, Notifications notifications) {
         this.em = em;
+        this.notifications = notifications;
         this.codec = new EventValuesCodec(json);
     }
 
@@ -75,7 +78,12 @@ public class IngressStore {
 
     /** A delivery that produced no event (ignored, malformed or unauthenticated), for the tenant's log. */
     public void reject(UUID tenantId, UUID connectionId, String outcome, String eventType, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> record(tenantId, connectionId, outcome, eventType, 0, 0, reason));
+        QuarkusTransaction.requiringNew().run(() -> {
+            record(tenantId, connectionId, outcome, eventType, 0, 0, reason);
+            if ("UNAUTHENTICATED".equals(outcome)) {
+                notifications.hottokRefused(tenantId, connectionId);
+            }
+        });
     }
 
     private void record(UUID tenantId, UUID connectionId, String outcome, String eventType, int created, int repeated, String reason) {
