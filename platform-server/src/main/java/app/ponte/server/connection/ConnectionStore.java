@@ -315,7 +315,8 @@ public class ConnectionStore {
         }
     }
 
-    private static long lockKey(UUID connectionId) {
+    /** The key of the connection's refresh lock, also taken by {@link app.ponte.server.crypto.SecretReencryption}. */
+    public static long lockKey(UUID connectionId) {
         return connectionId.getMostSignificantBits() ^ connectionId.getLeastSignificantBits();
     }
 }

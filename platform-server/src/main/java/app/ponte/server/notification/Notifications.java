@@ -64,7 +64,8 @@ public class Notifications {
         insert(tenantId, Kind.INVITATION, invitationId, email, cipher.encrypt(link.toString(), aad(id)), locale, id);
     }
 
-    static String aad(UUID notificationId) {
+    /** The associated data binding an invitation link's ciphertext to its outbox row. */
+    public static String aad(UUID notificationId) {
         return "notification:" + notificationId;
     }
 
