@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * owners and admins who have not switched them off; a user gets at most one e-mail per automation
  * or connection per {@link NotificationConfig#quietPeriod()}, the rest goes into their daily digest.
  * An SMTP error leaves the notification pending (users already mailed are not mailed again) until
- * {@link NotificationConfig#maxAttempts()}.
+ * {@link NotificationConfig#maxAttempts()}; rows tried fewer times go first, so one undeliverable
+ * notification does not hold the others back.
  */
 @ApplicationScoped
 public class NotificationSender {
@@ -81,23 +82,43 @@ public class NotificationSender {
     /** Handles what the outbox holds now; answers how many notifications were handled. */
     public int sendPending() {
         int handled = 0;
-        while (handled < TICK_LIMIT && tx(this::handleOne)) {
-            handled++;
+        UUID[] current = new UUID[1];
+        while (handled < TICK_LIMIT) {
+            current[0] = null;
+            try {
+                if (!tx(() -> handleOne(current))) {
+                    break;
+                }
+                handled++;
+            } catch (RuntimeException e) {
+                // a database error aborted the row's transaction: count the try apart, so one bad row cannot block the outbox
+                LOG.warnf("notification %s failed: %s", current[0], e.toString());
+                if (current[0] != null) {
+                    UUID id = current[0];
+                    tx(() -> em.createNativeQuery("""
+                                    UPDATE notification SET attempts = attempts + 1, last_error = left(?2, 500),
+                                           processed_at = CASE WHEN attempts + 1 >= ?3 THEN now() ELSE NULL END
+                                     WHERE id = ?1""")
+                            .setParameter(1, id).setParameter(2, e.toString()).setParameter(3, config.maxAttempts()).executeUpdate());
+                }
+                break;
+            }
         }
         return handled;
     }
 
-    private boolean handleOne() {
+    private boolean handleOne(UUID[] current) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT id, tenant_id, kind, subject_id, recipient, sealed_link, locale, attempts FROM notification
-                         WHERE processed_at IS NULL ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                         WHERE processed_at IS NULL ORDER BY attempts, created_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .getResultList();
         if (rows.isEmpty()) {
             return false;
         }
         Object[] row = rows.get(0);
         UUID id = (UUID) row[0];
+        current[0] = id;
         try {
             Kind kind = Kind.valueOf((String) row[2]);
             if (kind == Kind.INVITATION) {

@@ -163,6 +163,9 @@ class NotificationMailTest {
                 .when().put("/api/v1/me/notifications").then().statusCode(200);
         given().auth().oauth2(w.token()).when().get("/api/v1/me/notifications").then().statusCode(200)
                 .body("failureEmails", equalTo(false));
+        given().auth().oauth2(w.token()).contentType("application/json").body("{\"failureEmails\":true,\"locale\":\"fr\"}")
+                .when().put("/api/v1/me/notifications").then().statusCode(400);
+        given().when().get("/api/v1/me/notifications").then().statusCode(401);
         for (int n = 1; n <= 5; n++) {
             given().header("X-HOTMART-HOTTOK", "wrong").contentType("application/json").body(RunnerWorkspace.fixture("PURCHASE_APPROVED.json"))
                     .when().post(w.hook()).then().statusCode(401);
