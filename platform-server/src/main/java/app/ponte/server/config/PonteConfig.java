@@ -26,6 +26,7 @@ public interface PonteConfig {
 
     interface OAuthClientConfig {
 
+        /** The platform's client id at the vendor (Kommo: the integration's id). */
         String clientId();
 
         /** Never logged. */
@@ -64,9 +65,11 @@ public interface PonteConfig {
         @WithDefault("1m")
         java.time.Duration firstRetryDelay();
 
+        /** Each wait before a retry is this many times the previous one. */
         @WithDefault("3")
         double retryMultiplier();
 
+        /** The longest wait between two tries. */
         @WithDefault("3h")
         java.time.Duration maxRetryDelay();
 
@@ -86,6 +89,7 @@ public interface PonteConfig {
         @WithDefault("200ms")
         java.time.Duration relayInterval();
 
+        /** Events relayed to Kafka per transaction. */
         @WithDefault("500")
         int relayBatch();
 
@@ -113,6 +117,7 @@ public interface PonteConfig {
     /** Plans and their monthly run limits; a workspace without a plan is on {@link #defaultPlan()}. */
     interface Plans {
 
+        /** The plan of a workspace that has none. */
         @WithDefault("free")
         String defaultPlan();
 

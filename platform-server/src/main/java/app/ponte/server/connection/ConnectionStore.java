@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import app.ponte.server.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.NoResultException;
@@ -40,10 +41,12 @@ public class ConnectionStore {
     private final TenantContext tenants;
     private final ConnectionSubscriptions subscriptions;
     private final WebhookUrls webhookUrls;
+    private final Notifications notifications;
 
     ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json, TenantContext tenants,
-            ConnectionSubscriptions subscriptions, WebhookUrls webhookUrls) {
+            ConnectionSubscriptions subscriptions, WebhookUrls webhookUrls, Notifications notifications) {
         this.em = em;
+        this.notifications = notifications;
         this.cipher = cipher;
         this.json = json;
         this.tenants = tenants;
@@ -223,6 +226,9 @@ public class ConnectionStore {
 
     public void markNeedsReconnect(UUID tenantId, UUID connectionId, String reason) {
         tenants.run(tenantId, () -> QuarkusTransaction.requiringNew().run(() -> row(connectionId).ifPresent(row -> {
+            if (row.status != ConnectionStatus.NEEDS_RECONNECT) {
+                notifications.connectionNeedsReconnect(tenantId, connectionId);
+            }
             row.status = ConnectionStatus.NEEDS_RECONNECT;
             row.statusReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
             row.updatedAt = Instant.now();
@@ -309,7 +315,8 @@ public class ConnectionStore {
         }
     }
 
-    private static long lockKey(UUID connectionId) {
+    /** The key of the connection's refresh lock, also taken by {@link app.ponte.server.crypto.SecretReencryption}. */
+    public static long lockKey(UUID connectionId) {
         return connectionId.getMostSignificantBits() ^ connectionId.getLeastSignificantBits();
     }
 }

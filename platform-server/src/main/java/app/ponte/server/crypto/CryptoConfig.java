@@ -16,4 +16,11 @@ public interface CryptoConfig {
 
     /** Keys that were active before (comma-separated), to read older ciphertexts after a rotation. */
     java.util.Optional<List<String>> previousKeys();
+
+    /**
+     * How often secrets still under a previous key are looked for and re-encrypted under the active
+     * key ({@link SecretReencryption}); {@code off} disables the job.
+     */
+    @io.smallrye.config.WithDefault("10m")
+    String reencryptEvery();
 }

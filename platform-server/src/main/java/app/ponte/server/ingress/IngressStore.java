@@ -4,6 +4,7 @@ import app.ponte.api.trigger.TriggerEvent;
 import app.ponte.server.observability.Tracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import app.ponte.server.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,11 @@ public class IngressStore {
     private final EntityManager em;
     private final EventValuesCodec codec;
     private final Tracing tracing;
+    private final Notifications notifications;
 
-    IngressStore(EntityManager em, ObjectMapper json, Tracing tracing) {
+    IngressStore(EntityManager em, ObjectMapper json, Tracing tracing, Notifications notifications) {
         this.em = em;
+        this.notifications = notifications;
         this.codec = new EventValuesCodec(json);
         this.tracing = tracing;
     }
@@ -83,7 +86,12 @@ public class IngressStore {
 
     /** A delivery that produced no event (ignored, malformed or unauthenticated), for the tenant's log. */
     public void reject(UUID tenantId, UUID connectionId, String outcome, String eventType, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> record(tenantId, connectionId, outcome, eventType, 0, 0, reason));
+        QuarkusTransaction.requiringNew().run(() -> {
+            record(tenantId, connectionId, outcome, eventType, 0, 0, reason);
+            if ("UNAUTHENTICATED".equals(outcome)) {
+                notifications.hottokRefused(tenantId, connectionId);
+            }
+        });
     }
 
     private void record(UUID tenantId, UUID connectionId, String outcome, String eventType, int created, int repeated, String reason) {

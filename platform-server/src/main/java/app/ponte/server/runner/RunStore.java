@@ -3,6 +3,7 @@ package app.ponte.server.runner;
 import app.ponte.server.config.PonteConfig;
 import app.ponte.server.tenant.TenantContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import app.ponte.server.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -27,9 +28,11 @@ public class RunStore {
     private final EntityManager em;
     private final TenantContext tenants;
     private final Duration lease;
+    private final Notifications notifications;
 
-    RunStore(EntityManager em, TenantContext tenants, PonteConfig config) {
+    RunStore(EntityManager em, TenantContext tenants, PonteConfig config, Notifications notifications) {
         this.em = em;
+        this.notifications = notifications;
         this.tenants = tenants;
         this.lease = config.runner().lease();
     }
@@ -176,7 +179,7 @@ public class RunStore {
         tx(() -> {
             Timestamp next = outcome.nextAttemptAt().map(Timestamp::from).orElse(null);
             int attempts = run.attempts() + (outcome.counted() ? 1 : 0);
-            em.createNativeQuery("""
+            int updated = em.createNativeQuery("""
                             UPDATE run SET status = ?2, attempts = ?3, next_attempt_at = ?4, lease_until = NULL,
                                    inputs = COALESCE(?5, inputs), outputs = COALESCE(?6, outputs), error = ?7,
                                    waiting_connection_id = ?8, updated_at = now(), deferred = ?10,
@@ -187,6 +190,10 @@ public class RunStore {
                     .setParameter(7, outcome.error()).setParameter(8, outcome.waitingConnection())
                     .setParameter(9, outcome.status().isFinal()).setParameter(10, "DEFERRED".equals(outcome.attemptOutcome()))
                     .executeUpdate();
+            if (updated == 1 && outcome.status() == RunStatus.FAILED) {
+                // the owners hear of a permanent failure (NotificationSender, at most one e-mail per automation per hour)
+                notifications.runFailed(run.tenantId(), run.automationId());
+            }
             if (outcome.counted() || outcome.status().isFinal() || outcome.status() == RunStatus.PARKED) {
                 em.createNativeQuery("""
                                 INSERT INTO run_attempt (id, tenant_id, run_id, number, automation_version, started_at, finished_at,

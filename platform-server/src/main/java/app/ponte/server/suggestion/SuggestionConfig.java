@@ -12,6 +12,7 @@ public interface SuggestionConfig {
     @WithDefault("5")
     int perIpLimit();
 
+    /** The period over which suggestions per IP address are counted. */
     @WithDefault("1h")
     Duration perIpPeriod();
 }

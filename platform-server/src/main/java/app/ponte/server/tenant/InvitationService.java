@@ -3,6 +3,8 @@ package app.ponte.server.tenant;
 import app.ponte.server.audit.AuditLog;
 import app.ponte.server.audit.AuditLog.Target;
 import app.ponte.server.config.PonteConfig;
+import app.ponte.server.notification.NotificationPreferences;
+import app.ponte.server.notification.Notifications;
 import app.ponte.server.tenant.WorkspaceAccess.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,9 +71,14 @@ public class InvitationService {
     private final TenantContext tenants;
     private final AuditLog audit;
     private final PonteConfig config;
+    private final Notifications notifications;
+    private final NotificationPreferences preferences;
 
-    InvitationService(EntityManager em, TenantContext tenants, AuditLog audit, PonteConfig config) {
+    InvitationService(EntityManager em, TenantContext tenants, AuditLog audit, PonteConfig config, Notifications notifications,
+                      NotificationPreferences preferences) {
         this.em = em;
+        this.notifications = notifications;
+        this.preferences = preferences;
         this.tenants = tenants;
         this.audit = audit;
         this.config = config;
@@ -106,8 +113,13 @@ public class InvitationService {
         detail.put("role", role);
         detail.put("email", mask(invitation.email));
         audit.record(caller.workspaceId(), caller.actor(), "member.invited", Target.of("invitation", invitation.id), detail);
+        URI link = link(token);
+        if (invitation.email != null) {
+            // mailed by NotificationSender after this commits, in the inviter's language; the link stays copyable too
+            notifications.invitation(caller.workspaceId(), invitation.id, invitation.email, link, preferences.of(caller.userId()).locale());
+        }
         LOG.infof("invitation %s to workspace %s created (%s)", invitation.id, caller.workspaceId(), role);
-        return new CreatedInvitation(view(invitation, Map.of(caller.userId(), name(caller.displayName()))), link(token));
+        return new CreatedInvitation(view(invitation, Map.of(caller.userId(), name(caller.displayName()))), link);
     }
 
     /** The workspace's invitations that can still be accepted, newest first. */

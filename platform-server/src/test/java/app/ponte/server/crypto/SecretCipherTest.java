@@ -27,6 +27,11 @@ class SecretCipherTest {
             public Optional<List<String>> previousKeys() {
                 return Optional.of(List.of(previous));
             }
+
+            @Override
+            public String reencryptEvery() {
+                return "off";
+            }
         });
     }
 
