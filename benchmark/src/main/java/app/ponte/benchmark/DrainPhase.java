@@ -43,12 +43,12 @@ final class DrainPhase {
             }
             RunMetrics.Latencies ponte = bench.metrics().latencies(tenant, t0, bench.metrics().now());
             SimulatorControl.Calls kommo = bench.simulator().calls(workspace.kommoSubdomain(), since);
-            double span = Phases.seconds(ponte.firstReceipt(), ponte.lastCall());
+            double span = ponte.lastAttempt() == null ? 0.001 : Phases.seconds(t0, ponte.lastAttempt());
             double ponteRate = ponte.calls() / span;
             long accepted = kommo.byStatus().entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToLong(e -> e.getValue()).sum();
             double kommoSpan = kommo.lastSecond() - kommo.firstSecond() + 1;
-            Report.line("  Ponte's records: %d runs, %d Kommo calls (%.2f per run) in %.1f s = %.2f calls/s = %.1f %% of the pace %d/s; "
-                            + "%.2f runs/s; %d answered 429", ponte.runs(), ponte.calls(), ponte.calls() / (double) Math.max(1, ponte.runs()),
+            Report.line("  Ponte's records: %d runs succeeded, %d Kommo calls (%.2f per run) from the first receipt to the last "
+                            + "attempt, %.1f s = %.2f calls/s = %.1f %% of the pace %d/s; %.2f runs/s; %d answered 429", ponte.runs(), ponte.calls(), ponte.calls() / (double) Math.max(1, ponte.runs()),
                     span, ponteRate, 100 * ponteRate / pace, pace, ponte.runs() / span, ponte.throttled());
             Report.line("  simulator's log: %d API calls to the account by status %s over %.0f s = %.2f accepted calls/s "
                     + "(%.1f %% of the pace); busiest second %d calls", kommo.total(), kommo.byStatus(), kommoSpan, accepted / kommoSpan,

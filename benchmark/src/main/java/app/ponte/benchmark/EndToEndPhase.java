@@ -43,7 +43,7 @@ final class EndToEndPhase {
             RunMetrics.Progress done = Phases.awaitFinished(bench.metrics(), tenants, result.ok(), drainTimeout);
             RunMetrics.Latencies latencies = bench.metrics().latencies(tenants, t0, t1.plusSeconds(5));
             double window = Phases.seconds(t0, t1);
-            boolean drained = done.finished() >= result.ok();
+            boolean drained = done.open() == 0 && done.unrelayed() == 0 && done.runs() >= result.ok();
             boolean sustained = backlog <= 2 * rate && result.errors() == 0 && done.failed() == 0 && drained;
             Report.line("e2e @ %.0f/s offered for %ds: %s", rate, duration.toSeconds(), sustained ? "SUSTAINED" : "NOT sustained");
             Report.line("  ingress: %.0f/s answered 2xx, %s, errors %d %s", result.throughput(), Report.percentiles(result.latency()),
@@ -59,6 +59,8 @@ final class EndToEndPhase {
                         Phases.seconds(latencies.firstReceipt(), latencies.lastCall()),
                         latencies.runs() / Phases.seconds(latencies.firstReceipt(), latencies.lastCall()), latencies.attempts(),
                         latencies.calls(), latencies.calls() / (double) latencies.runs(), latencies.throttled(), latencies.failedCalls());
+                Report.line("  Kommo calls (HTTP round trip as the runner timed it, pacing wait not included): %s",
+                        bench.metrics().callMix(tenants, t0, t1.plusSeconds(5)));
             }
             Report.line("  %s", usage.describe());
             Report.line("  %s", database);

@@ -11,17 +11,33 @@ final class Phases {
     private Phases() {
     }
 
-    /** Polls until {@code expected} runs of the tenants are final, or the timeout; prints progress every 10 s. */
+    /** No run finished for this long: the runner is stuck (e.g. Kommo calls paused by an IP block); stop waiting. */
+    private static final Duration STALL = Duration.ofSeconds(90);
+
+    /**
+     * Polls until every run of the tenants is final and at least {@code expected} exist (an answer lost to a client
+     * timeout may still have stored its event), or the timeout, or a stall; prints progress every 10 s.
+     */
     static RunMetrics.Progress awaitFinished(RunMetrics metrics, Collection<UUID> tenants, long expected, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextReport = Instant.now().plusSeconds(10);
         RunMetrics.Progress progress = metrics.progress(tenants);
-        while (progress.finished() < expected && Instant.now().isBefore(deadline)) {
+        long lastFinished = progress.finished();
+        Instant lastChange = Instant.now();
+        while ((progress.open() > 0 || progress.unrelayed() > 0 || progress.runs() < expected) && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);
             progress = metrics.progress(tenants);
+            if (progress.finished() != lastFinished) {
+                lastFinished = progress.finished();
+                lastChange = Instant.now();
+            } else if (Duration.between(lastChange, Instant.now()).compareTo(STALL) > 0) {
+                Report.line("  STALLED: no run finished for %d s (%d of %d finished, %d open)", STALL.toSeconds(), progress.finished(),
+                        Math.max(expected, progress.runs()), progress.open());
+                break;
+            }
             if (Instant.now().isAfter(nextReport)) {
-                System.out.printf("  ... %d of %d runs finished (%d open, %d events unrelayed)%n", progress.finished(), expected,
-                        progress.open(), progress.unrelayed());
+                System.out.printf("  ... %d of %d runs finished (%d open, %d events unrelayed)%n", progress.finished(),
+                        Math.max(expected, progress.runs()), progress.open(), progress.unrelayed());
                 nextReport = Instant.now().plusSeconds(10);
             }
         }

@@ -105,10 +105,11 @@ final class RunMetrics implements AutoCloseable {
      * @param calls      Kommo calls recorded in those attempts
      * @param throttled  of which answered 429
      * @param failedCalls of which answered another non-2xx status
-     * @param firstReceipt the first event's receipt, {@code lastCall} the last successful attempt's end
+     * @param firstReceipt the first event's receipt, {@code lastCall} the last successful attempt's end,
+     *                     {@code lastAttempt} the last attempt's end (any outcome; null when there was none)
      */
     record Latencies(Histogram toCall, Histogram toStart, long runs, long attempts, long calls, long throttled, long failedCalls,
-            Instant firstReceipt, Instant lastCall) {
+            Instant firstReceipt, Instant lastCall, Instant lastAttempt) {
     }
 
     Latencies latencies(Collection<UUID> tenants, Instant from, Instant to) throws SQLException {
@@ -138,7 +139,7 @@ final class RunMetrics implements AutoCloseable {
             }
         }
         try (PreparedStatement s = db.prepareStatement("""
-                SELECT count(DISTINCT a.id), count(c.value),
+                SELECT count(DISTINCT a.id), count(c.value), max(a.finished_at),
                        count(c.value) FILTER (WHERE (c.value->>'status')::int = 429),
                        count(c.value) FILTER (WHERE (c.value->>'status')::int NOT BETWEEN 200 AND 299 AND (c.value->>'status')::int <> 429)
                   FROM inbound_event e
@@ -151,8 +152,9 @@ final class RunMetrics implements AutoCloseable {
             s.setTimestamp(3, Timestamp.from(to));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new Latencies(toCall, toStart, toCall.getTotalCount(), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
-                        first, last);
+                Timestamp lastAttempt = r.getTimestamp(3);
+                return new Latencies(toCall, toStart, toCall.getTotalCount(), r.getLong(1), r.getLong(2), r.getLong(4), r.getLong(5),
+                        first, last, lastAttempt == null ? null : lastAttempt.toInstant());
             }
         }
     }
@@ -164,6 +166,31 @@ final class RunMetrics implements AutoCloseable {
             s.setObject(2, automation);
             s.executeUpdate();
         }
+    }
+
+    /** The Kommo calls of the runs of events received in [from, to]: how many of each kind, and how long they took (Ponte's clock). */
+    String callMix(Collection<UUID> tenants, Instant from, Instant to) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (PreparedStatement s = db.prepareStatement("""
+                SELECT c.value->>'method' || ' ' || regexp_replace(c.value->>'path', '/[0-9]+', '/{id}', 'g') AS call, count(*),
+                       avg((c.value->>'millis')::int), percentile_cont(0.99) WITHIN GROUP (ORDER BY (c.value->>'millis')::int)
+                  FROM inbound_event e
+                  JOIN run r ON r.inbound_event_id = e.id
+                  JOIN run_attempt a ON a.run_id = r.id
+                  CROSS JOIN LATERAL jsonb_array_elements(a.calls::jsonb) c
+                 WHERE e.tenant_id = ANY(?) AND e.received_at BETWEEN ? AND ?
+                 GROUP BY 1 ORDER BY 2 DESC""")) {
+            s.setArray(1, uuids(tenants));
+            s.setTimestamp(2, Timestamp.from(from));
+            s.setTimestamp(3, Timestamp.from(to));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.append(String.format(java.util.Locale.ROOT, "%s%s ×%d (avg %.0f ms, p99 %.0f ms)", out.length() == 0 ? "" : "; ",
+                            r.getString(1), r.getLong(2), r.getDouble(3), r.getDouble(4)));
+                }
+            }
+        }
+        return out.toString();
     }
 
     private Array uuids(Collection<UUID> ids) throws SQLException {
