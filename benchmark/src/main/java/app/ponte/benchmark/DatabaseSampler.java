@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * What PostgreSQL is doing during a phase (pg_stat_statements is not installed in the embedded
  * server): once a second, the active backends of the platform's database by wait event
- * (CPU = no wait event), and the commits per second from pg_stat_database.
+ * (CPU = no wait event) and statement (its first 48 characters), and the commits per second from
+ * pg_stat_database.
  */
 final class DatabaseSampler implements AutoCloseable {
 
@@ -37,7 +38,8 @@ final class DatabaseSampler implements AutoCloseable {
         while (running) {
             try (Statement s = db.createStatement();
                  ResultSet rows = s.executeQuery("""
-                         SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS what, count(*)
+                         SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU')
+                                || ' [' || regexp_replace(left(query, 48), '\\s+', ' ', 'g') || ']' AS what, count(*)
                            FROM pg_stat_activity
                           WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
                           GROUP BY 1""")) {
@@ -75,7 +77,7 @@ final class DatabaseSampler implements AutoCloseable {
             n = Math.max(1, samples);
         }
         int total = n;
-        String active = copy.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(6)
+        String active = copy.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / (double) total))
                 .collect(Collectors.joining(", "));
         double sum = copy.values().stream().mapToInt(Integer::intValue).sum() / (double) total;

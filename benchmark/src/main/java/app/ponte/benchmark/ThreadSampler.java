@@ -60,10 +60,13 @@ final class ThreadSampler {
         }
         String top = frames.get(0);
         String ponte = frames.stream().filter(f -> f.startsWith("app.ponte.")).findFirst().orElse("-");
-        String lib = frames.stream().filter(f -> f.contains("bucket4j")).findFirst().map(f -> " [bucket4j]").orElse("");
+        String lib = frames.stream().anyMatch(f -> f.contains("bucket4j")) ? " [bucket4j]" : "";
+        String pool = frames.stream().anyMatch(f -> f.startsWith("io.agroal.pool.ConnectionPool.getConnection"))
+                ? " [waiting for a pooled JDBC connection]" : "";
+        String pacing = frames.stream().anyMatch(f -> f.contains("bucket4j") && f.contains("park")) ? " [pacing wait]" : "";
         String jdbc = frames.stream().anyMatch(f -> f.startsWith("org.postgresql.")) ? " [jdbc]" : "";
         String httpClient = frames.stream().anyMatch(f -> f.startsWith("jdk.internal.net.http.")) ? " [http client]" : "";
-        return ponte + " ← " + top + lib + jdbc + httpClient;
+        return ponte + " ← " + top + lib + pacing + pool + jdbc + httpClient;
     }
 
     String describe() {
