@@ -90,6 +90,10 @@ final class Seeder {
             s.executeUpdate("DELETE FROM run WHERE tenant_id IN (SELECT id FROM tenant WHERE name LIKE 'Benchmark %')");
             s.executeUpdate("DELETE FROM inbound_event WHERE tenant_id IN (SELECT id FROM tenant WHERE name LIKE 'Benchmark %')");
             s.executeUpdate("DELETE FROM webhook_delivery WHERE tenant_id IN (SELECT id FROM tenant WHERE name LIKE 'Benchmark %')");
+            // automations before connections: no index leads from a connection to the automations that use it
+            s.executeUpdate("DELETE FROM automation_version WHERE tenant_id IN (SELECT id FROM tenant WHERE name LIKE 'Benchmark %')");
+            s.executeUpdate("DELETE FROM automation WHERE tenant_id IN (SELECT id FROM tenant WHERE name LIKE 'Benchmark %')");
+            s.executeUpdate("DELETE FROM connection WHERE tenant_id IN (SELECT id FROM tenant WHERE name LIKE 'Benchmark %')");
             return s.executeUpdate("DELETE FROM tenant WHERE name LIKE 'Benchmark %'");
         }
     }
