@@ -20,8 +20,13 @@ import org.HdrHistogram.Histogram;
  * the earlier ones (sent asynchronously, never waiting for an answer), and its latency is counted
  * from when it was due, not from when it left — so a slow server cannot slow the load down and
  * hide its own queueing (no coordinated omission). Latencies go into an HdrHistogram in microseconds.
+ * At most {@value #MAX_IN_FLIGHT} requests are in flight: a request due while that many wait is not
+ * sent and counts as an error ("not sent: server behind") — an overloaded server otherwise makes the
+ * client open thousands of connections, and the connection storm, not the server, decides the result.
  */
 final class OpenLoopLoad {
+
+    static final int MAX_IN_FLIGHT = 512;
 
     /**
      * @param offered   the requested rate (per second)
@@ -67,6 +72,11 @@ final class OpenLoopLoad {
             }
             if (System.nanoTime() - due > TimeUnit.MILLISECONDS.toNanos(5)) {
                 late++;
+            }
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                outcomes.computeIfAbsent("not sent: " + MAX_IN_FLIGHT + " in flight", k -> new LongAdder()).increment();
+                latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                continue;
             }
             HttpRequest request = next.get();
             inFlight.incrementAndGet();
