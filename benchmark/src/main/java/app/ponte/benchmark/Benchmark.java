@@ -65,7 +65,7 @@ public final class Benchmark {
             }
             case "drain" -> {
                 Bench bench = Bench.open(stack);
-                new DrainPhase(bench).run(integer(options, "workspace", 1), integer(options, "events", 1000), number(options, "rate", 500),
+                new DrainPhase(bench).run(integer(options, "workspace", 1), integer(options, "events", 1000), number(options, "rate", 100),
                         integer(options, "pace", 6), integer(options, "kommo-limit", 7), duration(options, "timeout", "20m"));
                 bench.metrics().close();
             }
