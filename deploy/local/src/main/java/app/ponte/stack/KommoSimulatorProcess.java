@@ -47,11 +47,18 @@ public final class KommoSimulatorProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return this;
         }
-        List<String> args = List.of("--port", Integer.toString(port), "--host", "127.0.0.1",
-                "--state-file", stateFile.toString(), "--subdomain", DEMO_SUBDOMAIN, "--client-id", DEMO_CLIENT_ID,
-                "--client-secret", clientSecret, "--redirect-uri", redirectUri.toString());
+        // For benchmarks with thousands of accounts (docs/benchmarks.md): a bigger heap, and no state file — the
+        // simulator rewrites it every 500 ms while holding its state's lock, which then serialises every API call.
+        String heap = System.getenv().getOrDefault("PONTE_KOMMO_SIM_HEAP", "256m");
+        boolean keepState = !"false".equalsIgnoreCase(System.getenv("PONTE_KOMMO_SIM_STATE"));
+        List<String> args = new java.util.ArrayList<>(List.of("--port", Integer.toString(port), "--host", "127.0.0.1",
+                "--subdomain", DEMO_SUBDOMAIN, "--client-id", DEMO_CLIENT_ID,
+                "--client-secret", clientSecret, "--redirect-uri", redirectUri.toString()));
+        if (keepState) {
+            args.addAll(List.of("--state-file", stateFile.toString()));
+        }
         process = ManagedProcess.start("Kommo simulator",
-                JavaCommand.of(StackArtifacts.load().kommoSimulatorClasspath(), List.of("-Xms32m", "-Xmx256m"), MAIN, args),
+                JavaCommand.of(StackArtifacts.load().kommoSimulatorClasspath(), List.of("-Xms32m", "-Xmx" + heap), MAIN, args),
                 Map.of(), stateFile.getParent() == null ? Path.of(".") : createParent(), logFile, pidFile);
         process.awaitLogLine(READY_MARKER, Duration.ofSeconds(60));
         return this;
