@@ -60,9 +60,11 @@ public class IngressStore {
             int repeated = events.size() - created;
             record(tenantId, connectionId, created > 0 ? "ACCEPTED" : "DUPLICATE", events.get(0).eventType(), created, repeated, null);
             // at most once a second per connection: a busy connection's deliveries must not queue on its row lock
+            Instant now = Instant.now();
             em.createNativeQuery("UPDATE connection SET last_event_at = ?1 WHERE id = ?2 "
-                            + "AND (last_event_at IS NULL OR last_event_at < ?1 - interval '1 second')")
-                    .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, connectionId).executeUpdate();
+                            + "AND (last_event_at IS NULL OR last_event_at < ?3)")
+                    .setParameter(1, Timestamp.from(now)).setParameter(2, connectionId)
+                    .setParameter(3, Timestamp.from(now.minusSeconds(1))).executeUpdate();
             return new Accepted(created, repeated);
         });
     }
