@@ -431,6 +431,30 @@ public interface AppMessages {
     @Message("Valor")
     String filter_editor_value();
 
+    @Message("Cópia de {name}")
+    String copy_of(String name);
+
+    @Message("Duplicar")
+    String duplicate();
+
+    @Message("Execuções no mês")
+    String runs_this_month();
+
+    @Message("Último erro")
+    String last_error();
+
+    @Message("Uso neste mês")
+    String usage_title();
+
+    @Message("{runs} de {limit} execuções do plano {plan}")
+    String usage_of_plan(long runs, long limit, String plan);
+
+    @Message("{runs} execuções (plano {plan}, sem limite)")
+    String usage_unlimited(long runs, String plan);
+
+    @Message("{count} execuções aguardam: o limite do plano foi atingido.")
+    String usage_held(long count);
+
     @Message("Abrir a automação")
     String open_automation();
 

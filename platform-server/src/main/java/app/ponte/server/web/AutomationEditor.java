@@ -252,7 +252,7 @@ public class AutomationEditor {
         return filter;
     }
 
-    private static AutomationDraft draftOf(AutomationView automation) {
+    static AutomationDraft draftOf(AutomationView automation) {
         return new AutomationDraft(automation.name(), automation.trigger().connector(), automation.trigger().key(),
                 automation.trigger().connectionId(), automation.triggerSettings(), automation.action().connector(),
                 automation.action().key(), automation.action().connectionId(), automation.mapping(), automation.filter());

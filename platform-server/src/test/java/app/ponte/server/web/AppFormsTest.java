@@ -337,6 +337,22 @@ class AppFormsTest {
         }
         String runPage = "/app/runs/" + run.group(1);
 
+        // the list: runs this month and the last error per automation; the runs page: usage this month vs the plan
+        String id = automation.substring(automation.lastIndexOf('/') + 1);
+        String list = owner.get("/app/automations").then().statusCode(200).extract().asString();
+        assertTrue(list.contains("<td class=\"runs-this-month\"><a href=\"/app/runs?automation=" + id + "\">1</a></td>"), list);
+        assertTrue(list.contains("<td class=\"last-error\">—</td>"), "no failed run yet: " + list);
+        String runs = owner.get("/app/runs").then().statusCode(200).extract().asString();
+        assertTrue(Pattern.compile("id=\"usage\"[^>]* data-runs=\"1\"").matcher(runs).find(), runs);
+        assertTrue(runs.contains("id=\"usage-title\">Uso neste mês"), runs);
+
+        // "Duplicar": a draft copy, opened in the editor
+        String copy = owner.post(automation + "/duplicate").then().statusCode(303).extract().header("Location");
+        assertTrue(copy.endsWith("/edit") && !copy.contains(id), copy);
+        String copied = owner.get(URI.create(copy).getPath()).then().statusCode(200).extract().asString();
+        assertTrue(copied.contains("value=\"Cópia de Vendas\""), copied);
+        assertTrue(copied.contains("name=\"mapping.lead.name\" value=\"{{buyer.name}}\""), "the mapping is copied: " + copied);
+
         String full = owner.get(runPage).then().statusCode(200).extract().asString();
         assertTrue(full.contains(">52814736019<"), "owners see the buyer's CPF: " + full);
         assertTrue(!full.contains("id=\"masked\""), full);
@@ -351,6 +367,7 @@ class AppFormsTest {
         assertTrue(!masked.contains("987651234"), "and phones");
         assertTrue(!masked.contains("id=\"replay\""), "members do not replay");
         member.post(runPage + "/replay").then().statusCode(403);
+        member.post(automation + "/duplicate").then().statusCode(403);
         owner.post(runPage + "/replay").then().statusCode(303).header("Location", containsString("replayed=true"));
     }
 
