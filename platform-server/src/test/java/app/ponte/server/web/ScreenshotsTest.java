@@ -105,6 +105,8 @@ class ScreenshotsTest {
         capture("09-editor");
         scrollTo("preview");
         capture("10-editor-previa");
+        scrollTo("filter");
+        capture("10b-editor-filtro");
         chromium.driver().findElement(By.id("save-button")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("saved")));
         chromium.driver().findElement(By.id("activate")).click();
@@ -131,6 +133,8 @@ class ScreenshotsTest {
         chromium.driver().findElement(By.cssSelector("[data-run][data-status='SUCCEEDED'] a")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("run-status")));
         capture("14-execucao-detalhe");
+        chromium.open("/conectores/nao-existe");
+        capture("15-pagina-nao-encontrada");
     }
 
     private void scrollTo(String id) {
