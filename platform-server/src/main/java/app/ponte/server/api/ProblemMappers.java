@@ -5,7 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns errors of {@code /api/**} into RFC 7807 problem details. */
+/** Turns errors of {@code /api/**} into RFC 7807 problem details (web exceptions: see the web package's ErrorPages). */
 public class ProblemMappers {
 
     @ServerExceptionMapper
@@ -21,8 +21,11 @@ public class ProblemMappers {
                         .toList()));
     }
 
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    /**
+     * A {@link WebApplicationException} as a problem; the mapper that calls it (the web package's
+     * {@code ErrorPages}) answers browsers with a page instead.
+     */
+    public static Response problem(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String title = switch (status) {
             case 401 -> "Não autenticado";
@@ -32,6 +35,11 @@ public class ProblemMappers {
             default -> Response.Status.fromStatusCode(status) == null ? "Erro" : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
         return respond(Problem.of(status, title, e.getMessage()));
+    }
+
+    /** An unexpected error: no detail beyond the reference under which it was logged. */
+    public static Response unexpected(String reference) {
+        return respond(Problem.of(500, "Erro inesperado", "Algo deu errado do nosso lado (referência " + reference + ")."));
     }
 
     private static Response respond(Problem problem) {

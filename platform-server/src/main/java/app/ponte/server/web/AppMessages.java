@@ -386,6 +386,75 @@ public interface AppMessages {
     @Message("Com problemas")
     String sample_not_ok();
 
+    @Message("O que aconteceria na Kommo")
+    String plan_title();
+
+    @Message("Com a última versão salva, sobre um evento de exemplo ou um dos últimos eventos recebidos. A Ponte só consulta a conta conectada: nada é gravado.")
+    String plan_hint();
+
+    @Message("Evento")
+    String plan_sample();
+
+    @Message("Ver o que aconteceria")
+    String plan_run();
+
+    @Message("{#when status}{#is 'PLANNED'}Planejado{#is 'FAILED'}A conta respondeu com erro{#else}Nada seria feito{/when}")
+    String plan_status(String status);
+
+    @Message("{#when kind}{#is 'LOOKUP'}Consulta{#is 'WRITE'}Gravaria{#else}Erro{/when}")
+    String plan_step(String kind);
+
+    @Message("Filtro")
+    String filter_editor_title();
+
+    @Message("Só os eventos que atendem às condições seguem para a Kommo. Sem condições, todo evento segue. Para remover uma condição, deixe o campo em branco.")
+    String filter_editor_hint();
+
+    @Message("Seguir quando o evento atende a")
+    String filter_editor_match();
+
+    @Message("{#when match}{#is 'any'}qualquer uma das condições{#else}todas as condições{/when}")
+    String filter_editor_match_option(String match);
+
+    @Message("Condição {number}")
+    String filter_editor_condition(int number);
+
+    @Message("Nova condição")
+    String filter_editor_new_condition();
+
+    @Message("Campo")
+    String filter_editor_field();
+
+    @Message("Operador")
+    String filter_editor_operator();
+
+    @Message("Valor")
+    String filter_editor_value();
+
+    @Message("Cópia de {name}")
+    String copy_of(String name);
+
+    @Message("Duplicar")
+    String duplicate();
+
+    @Message("Execuções no mês")
+    String runs_this_month();
+
+    @Message("Último erro")
+    String last_error();
+
+    @Message("Uso neste mês")
+    String usage_title();
+
+    @Message("{runs} de {limit} execuções do plano {plan}")
+    String usage_of_plan(long runs, long limit, String plan);
+
+    @Message("{runs} execuções (plano {plan}, sem limite)")
+    String usage_unlimited(long runs, String plan);
+
+    @Message("{count} execuções aguardam: o limite do plano foi atingido.")
+    String usage_held(long count);
+
     @Message("Abrir a automação")
     String open_automation();
 

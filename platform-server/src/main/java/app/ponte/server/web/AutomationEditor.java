@@ -4,6 +4,7 @@ import app.ponte.api.action.ActionDefinition;
 import app.ponte.api.field.Field;
 import app.ponte.api.field.FieldType;
 import app.ponte.api.trigger.TriggerDefinition;
+import app.ponte.mapping.Filter;
 import app.ponte.mapping.Transform;
 import app.ponte.mapping.TransformRegistry;
 import app.ponte.server.api.Problem;
@@ -19,6 +20,10 @@ import app.ponte.server.connection.ConnectionView;
 import app.ponte.server.tenant.WorkspaceAccess.Caller;
 import app.ponte.server.tenant.WorkspaceAccess.Need;
 import app.ponte.server.web.AutomationWizard.ConnectionChoice;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -53,7 +58,9 @@ import java.util.stream.Collectors;
  * expression), the trigger's fields as chips that insert {@code {{field}}} at the cursor, a
  * transform picker, the validator's messages next to each input, and a preview over the trigger's
  * sample events (each input's value, whether the filter lets the event through). "Pré-visualizar"
- * stores nothing; "Salvar" saves a new version.
+ * stores nothing; "Salvar" saves a new version. "O que aconteceria na Kommo" ({@code ?sample=}) runs
+ * the saved version over one of the trigger's samples or of the last events received
+ * ({@code recebido-<event id>}) and shows the action's plan, worked out with reads only.
  */
 @Path("/app/automations/" + AutomationsPage.ID + "/edit")
 @Authenticated
@@ -81,8 +88,35 @@ public class AutomationEditor {
     public record TransformOption(String name, String description, String parameters, boolean needsArgument) {
     }
 
-    /** One sample event's preview. */
-    public record SampleView(String name, boolean ok, boolean passesFilter, List<String> filterExplanation, List<PreviewValue> inputs) {
+    /** One sample event's preview; {@code plan} only for the saved version's "O que aconteceria na Kommo". */
+    public record SampleView(String name, boolean ok, boolean passesFilter, List<String> filterExplanation, List<PreviewValue> inputs,
+            PlanView plan) {
+    }
+
+    /** The action's plan for a sample: PLANNED, FAILED or SKIPPED, why (pt-BR), and its steps in the page's language. */
+    public record PlanView(String status, String reason, List<PlanStepView> steps) {
+    }
+
+    public record PlanStepView(String kind, String text) {
+    }
+
+    /**
+     * The filter's rows: its conditions in order (their index is the validator's
+     * {@code filter.conditions[i]}) and one blank row to add a condition; a row whose field is left
+     * blank is dropped on save. {@code error}: a problem with the filter as a whole.
+     */
+    public record FilterView(String match, List<ConditionRow> conditions, List<Option> fields, List<Option> operators, String error) {
+    }
+
+    public record ConditionRow(int index, String field, String operator, String value, String error) {
+    }
+
+    /** The events the saved version can be planned over, and the one chosen (null: none yet). */
+    public record PlanChoice(List<Option> samples, List<SampleView> planned) {
+
+        public boolean chosen() {
+            return planned != null;
+        }
     }
 
     public record PreviewValue(String key, String label, boolean required, String text, String error) {
@@ -92,7 +126,8 @@ public class AutomationEditor {
     public record Editor(AutomationView automation, String name, String steps, String triggerConnectorName,
             List<ConnectionChoice> triggerConnections, String triggerConnectionError, String actionConnectorName,
             List<ConnectionChoice> actionConnections, String actionConnectionError, List<InputRow> inputs, List<Chip> chips,
-            List<TransformOption> transforms, List<String> otherProblems, List<SampleView> preview, boolean saved) {
+            List<TransformOption> transforms, List<String> otherProblems, List<SampleView> preview, boolean saved, PlanChoice plan,
+            FilterView filter) {
 
         public boolean previewed() {
             return preview != null;
@@ -100,7 +135,8 @@ public class AutomationEditor {
 
         public boolean hasProblems() {
             return triggerConnectionError != null || actionConnectionError != null || !otherProblems.isEmpty()
-                    || inputs.stream().anyMatch(i -> i.error() != null);
+                    || inputs.stream().anyMatch(i -> i.error() != null) || filter.error() != null
+                    || filter.conditions().stream().anyMatch(c -> c.error() != null);
         }
     }
 
@@ -129,11 +165,12 @@ public class AutomationEditor {
     @GET
     @Blocking
     @Produces(MediaType.TEXT_HTML)
-    public Response show(@PathParam("id") UUID id, @QueryParam("saved") boolean saved, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers) {
+    public Response show(@PathParam("id") UUID id, @QueryParam("saved") boolean saved, @QueryParam("sample") String sample,
+            @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         return session.page(identity, "automations", lang, headers, Need.MEMBER, (caller, shell) -> {
             AutomationView automation = automations.find(id).orElseThrow(NotFoundException::new);
-            Editor editor = editor(caller, shell, automation, draftOf(automation), automation.problems(), null, saved);
+            Editor editor = editor(caller, shell, automation, draftOf(automation), automation.problems(), null, saved,
+                    planChoice(shell, id, sample));
             return Pages.ok(Templates.edit(shell, editor).setLocale(shell.locale()), lang);
         });
     }
@@ -154,10 +191,11 @@ public class AutomationEditor {
                     return Response.seeOther(URI.create("/app/automations/" + id + "/edit?saved=true")).build();
                 }
                 AutomationService.DraftCheck check = automations.check(caller.workspaceId(), draft, samples, zone);
-                Editor editor = editor(caller, shell, automation, draft, check.problems(), check.preview(), false);
+                Editor editor = editor(caller, shell, automation, draft, check.problems(), check.preview(), false,
+                        planChoice(shell, id, null));
                 return Pages.ok(Templates.edit(shell, editor).setLocale(shell.locale()), null);
             } catch (ValidationProblem problem) {
-                Editor editor = editor(caller, shell, automation, draft, problem.errors(), null, false);
+                Editor editor = editor(caller, shell, automation, draft, problem.errors(), null, false, planChoice(shell, id, null));
                 return Pages.page(400, Templates.edit(shell, editor).setLocale(shell.locale()), null).build();
             }
         });
@@ -173,24 +211,64 @@ public class AutomationEditor {
         });
         return new AutomationDraft(form.getFirst("name"), automation.trigger().connector(), automation.trigger().key(),
                 uuid(form.getFirst("trigger_connection")), automation.triggerSettings(), automation.action().connector(),
-                automation.action().key(), uuid(form.getFirst("action_connection")), mapping, automation.filter());
+                automation.action().key(), uuid(form.getFirst("action_connection")), mapping, filterFrom(form));
     }
 
-    private static AutomationDraft draftOf(AutomationView automation) {
+    /** The form field of a filter condition's part: {@code filter.field.<row>}, {@code filter.operator.<row>}, {@code filter.value.<row>}. */
+    static final String FILTER = "filter.";
+
+    /**
+     * The filter as the form sends it: {@code filter.match} and the rows in their order, those whose
+     * field is blank left out; the value is left out where the operator takes none.
+     */
+    static ObjectNode filterFrom(MultivaluedMap<String, String> form) {
+        ObjectNode filter = JsonNodeFactory.instance.objectNode();
+        String match = form.getFirst(FILTER + "match");
+        filter.put("match", match == null || match.isBlank() ? "all" : match.strip());
+        ArrayNode conditions = filter.putArray("conditions");
+        java.util.SortedSet<Integer> rows = new java.util.TreeSet<>();
+        form.keySet().stream().filter(k -> k.startsWith(FILTER + "field.")).forEach(k -> {
+            try {
+                rows.add(Integer.parseInt(k.substring((FILTER + "field.").length())));
+            } catch (NumberFormatException ignored) {
+                // not one of the editor's rows
+            }
+        });
+        for (int row : rows) {
+            String field = form.getFirst(FILTER + "field." + row);
+            if (field == null || field.isBlank()) {
+                continue;
+            }
+            ObjectNode condition = conditions.addObject();
+            condition.put("field", field.strip());
+            String operator = form.getFirst(FILTER + "operator." + row);
+            condition.put("operator", operator == null ? "" : operator.strip());
+            String value = form.getFirst(FILTER + "value." + row);
+            boolean needsValue = Filter.Operator.find(operator == null ? "" : operator.strip()).map(Filter.Operator::needsValue).orElse(true);
+            if (needsValue && value != null) {
+                condition.put("value", value.strip());
+            }
+        }
+        return filter;
+    }
+
+    static AutomationDraft draftOf(AutomationView automation) {
         return new AutomationDraft(automation.name(), automation.trigger().connector(), automation.trigger().key(),
                 automation.trigger().connectionId(), automation.triggerSettings(), automation.action().connector(),
                 automation.action().key(), automation.action().connectionId(), automation.mapping(), automation.filter());
     }
 
     private Editor editor(Caller caller, AppShell shell, AutomationView automation, AutomationDraft draft,
-            List<Problem.FieldError> problems, AutomationPreview preview, boolean saved) {
+            List<Problem.FieldError> problems, AutomationPreview preview, boolean saved, PlanChoice plan) {
         Locale locale = shell.locale();
         TriggerDefinition trigger = catalog.trigger(automation.trigger().connector(), automation.trigger().key()).orElseThrow();
         ActionDefinition action = catalog.action(automation.action().connector(), automation.action().key()).orElseThrow();
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> others = new ArrayList<>();
         for (Problem.FieldError problem : problems) {
-            if (problem.field().startsWith(MAPPING) || problem.field().endsWith("connectionId")) {
+            if (problem.field().startsWith("filter")) {
+                errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
+            } else if (problem.field().startsWith(MAPPING) || problem.field().endsWith("connectionId")) {
                 errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
             } else {
                 others.add(problem.message());
@@ -217,7 +295,54 @@ public class AutomationEditor {
                 choices(all, automation.trigger().connector(), draft.triggerConnectionId()), errors.get("trigger.connectionId"),
                 catalog.connectorName(automation.action().connector()),
                 choices(all, automation.action().connector(), draft.actionConnectionId()), errors.get("action.connectionId"),
-                rows, chips, transforms, others, preview == null ? null : samples(preview, action, locale), saved);
+                rows, chips, transforms, others, preview == null ? null : samples(preview, action, locale), saved, plan,
+                filterView(draft.filter(), trigger, errors, locale));
+    }
+
+    private static FilterView filterView(JsonNode filter, TriggerDefinition trigger, Map<String, String> errors, Locale locale) {
+        List<ConditionRow> rows = new ArrayList<>();
+        JsonNode conditions = filter == null ? null : filter.get("conditions");
+        if (conditions != null && conditions.isArray()) {
+            for (int i = 0; i < conditions.size(); i++) {
+                JsonNode c = conditions.get(i);
+                rows.add(new ConditionRow(i, c.path("field").asText(""), c.path("operator").asText(""), c.path("value").asText(""),
+                        errors.get("filter.conditions[" + i + "]")));
+            }
+        }
+        rows.add(new ConditionRow(rows.size(), "", Filter.Operator.EQUALS.json(), "", null));
+        String match = filter == null ? "all" : filter.path("match").asText("all");
+        List<Option> fields = new ArrayList<>(trigger.outputs().stream()
+                .map(f -> new Option(f.key(), f.label().in(locale), false)).toList());
+        // a condition on a field the catalog does not declare stays as it is (the validator says why)
+        rows.stream().map(ConditionRow::field).filter(f -> !f.isBlank()).distinct()
+                .filter(f -> fields.stream().noneMatch(o -> o.value().equals(f))).forEach(f -> fields.add(new Option(f, f, false)));
+        List<Option> operators = java.util.Arrays.stream(Filter.Operator.values())
+                .map(o -> new Option(o.json(), o.label().in(locale), false)).toList();
+        return new FilterView("any".equalsIgnoreCase(match) ? "any" : "all", rows, fields, operators, errors.get("filter"));
+    }
+
+    /**
+     * The saved version's events to plan over (the trigger's samples, then the last ones received) and,
+     * when {@code sample} names one of them, its preview with the plan; an unknown name plans nothing.
+     */
+    private PlanChoice planChoice(AppShell shell, UUID id, String sample) {
+        ZoneId zone = ZoneId.of(shell.workspace().timeZone());
+        AutomationView automation = automations.find(id).orElseThrow(NotFoundException::new);
+        ActionDefinition action = catalog.action(automation.action().connector(), automation.action().key()).orElseThrow();
+        List<String> names;
+        try {
+            names = automations.preview(id, java.util.Optional.empty(), samples, zone, false).samples().stream()
+                    .map(AutomationPreview.SamplePreview::sample).toList();
+        } catch (NotFoundException noSamples) {
+            names = List.of();
+        }
+        String chosen = names.contains(sample) ? sample : null;
+        List<Option> options = names.stream().map(n -> new Option(n, n, n.equals(chosen))).toList();
+        if (chosen == null) {
+            return new PlanChoice(options, null);
+        }
+        AutomationPreview planned = automations.preview(id, java.util.Optional.of(chosen), samples, zone, true);
+        return new PlanChoice(options, samples(planned, action, shell.locale()));
     }
 
     private static InputRow row(Field input, String expression, String error, Locale locale) {
@@ -238,9 +363,18 @@ public class AutomationEditor {
 
     private static List<SampleView> samples(AutomationPreview preview, ActionDefinition action, Locale locale) {
         Map<String, String> labels = action.inputs().stream().collect(Collectors.toMap(Field::key, f -> f.label().in(locale)));
+        boolean english = "en".equals(locale.getLanguage());
         return preview.samples().stream().map(s -> new SampleView(s.sample(), s.ok(), s.passesFilter(), s.filterExplanation(),
                 s.inputs().stream().filter(i -> i.template() != null || i.error() != null).map(i -> new PreviewValue(i.key(), labels.getOrDefault(i.key(), i.label()), i.required(), i.text(),
-                        i.error())).toList())).toList();
+                        i.error())).toList(), plan(s.plan(), english))).toList();
+    }
+
+    private static PlanView plan(AutomationPreview.PlanPreview plan, boolean english) {
+        if (plan == null) {
+            return null;
+        }
+        return new PlanView(plan.status().name(), plan.reason(), plan.steps().stream()
+                .map(step -> new PlanStepView(step.kind(), english && step.en() != null ? step.en() : step.text())).toList());
     }
 
     private static List<ConnectionChoice> choices(List<ConnectionView> all, String connector, UUID chosen) {

@@ -2,6 +2,7 @@ package app.ponte.server.web;
 
 import app.ponte.api.field.Field;
 import app.ponte.server.api.ValidationProblem;
+import app.ponte.server.automation.AutomationDraft;
 import app.ponte.server.automation.AutomationService;
 import app.ponte.server.automation.AutomationView;
 import app.ponte.server.runner.RunHistory;
@@ -10,6 +11,8 @@ import app.ponte.server.runner.RunViews;
 import app.ponte.server.tenant.WorkspaceAccess.Need;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -43,8 +46,14 @@ public class AutomationsPage {
 
     static final String ID = "{id: [0-9a-fA-F-]{36}}";
 
-    /** An automation in the list. */
-    public record Row(AutomationView automation, String steps, RunViews.Summary lastRun) {
+    /**
+     * An automation in the list.
+     *
+     * @param runsThisMonth its runs since the start of the month, in the workspace's time zone
+     * @param lastError     its latest failed run (null: none)
+     */
+    public record Row(AutomationView automation, String steps, RunViews.Summary lastRun, long runsThisMonth,
+            RunViews.Summary lastError) {
     }
 
     /**
@@ -85,9 +94,14 @@ public class AutomationsPage {
     @Produces(MediaType.TEXT_HTML)
     public Response list(@QueryParam("deleted") boolean deleted, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         return session.page(identity, "automations", lang, headers, Need.MEMBER, (caller, shell) -> {
+            java.time.ZoneId zone = java.time.ZoneId.of(shell.workspace().timeZone());
+            java.time.Instant monthStart = java.time.YearMonth.now(zone).atDay(1).atStartOfDay(zone).toInstant();
             List<Row> rows = automations.list(0, 100).items().stream()
                     .map(a -> new Row(a, catalog.steps(a, shell.locale()), runs.page(runsOf(a.id(), Optional.empty()), 0, 1).items()
-                            .stream().findFirst().orElse(null)))
+                            .stream().findFirst().orElse(null),
+                            runs.page(new RunHistory.Query(Optional.of(a.id()), Optional.empty(), Optional.of(monthStart),
+                                    Optional.empty()), 0, 1).total(),
+                            runs.page(runsOf(a.id(), Optional.of(RunStatus.FAILED)), 0, 1).items().stream().findFirst().orElse(null)))
                     .toList();
             return Pages.ok(Templates.list(shell, rows, deleted).setLocale(shell.locale()), lang);
         });
@@ -108,6 +122,26 @@ public class AutomationsPage {
                     runs.page(runsOf(id, Optional.empty()), 0, 10).items(),
                     runs.page(runsOf(id, Optional.of(RunStatus.FAILED)), 0, 1).total());
             return Pages.ok(Templates.detail(shell, detail, refused).setLocale(shell.locale()), lang);
+        });
+    }
+
+    /** "Duplicar": a new draft with the automation's current version (name, connections, mapping, filter), opened in the editor. */
+    @POST
+    @Path(ID + "/duplicate")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response duplicate(@PathParam("id") UUID id, @FormParam(FormTokens.FIELD) String formToken, @Context HttpHeaders headers) {
+        return session.form(identity, formToken, "automations", headers, Need.ADMIN, (caller, shell) -> {
+            AutomationView original = automations.find(id).orElseThrow(NotFoundException::new);
+            AutomationDraft draft = AutomationEditor.draftOf(original);
+            String name = MessageBundles.get(AppMessages.class, Localized.Literal.of(shell.english() ? "en" : "pt-BR"))
+                    .copy_of(original.name());
+            name = name.length() > 200 ? name.substring(0, 200) : name;
+            AutomationView copy = automations.create(caller.workspaceId(), caller.userId(), new AutomationDraft(name,
+                    draft.triggerConnector(), draft.triggerKey(), draft.triggerConnectionId(), draft.triggerSettings(),
+                    draft.actionConnector(), draft.actionKey(), draft.actionConnectionId(), draft.mapping(), draft.filter()),
+                    original.templateKey());
+            return Response.seeOther(URI.create("/app/automations/" + copy.id() + "/edit")).build();
         });
     }
 

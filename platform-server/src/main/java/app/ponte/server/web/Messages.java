@@ -315,4 +315,16 @@ public interface Messages {
 
     @Message("Idioma da página: {language}")
     String admin_language(String language);
+
+    @Message("{#when status}{#is 403}Sem permissão{#is 404}Página não encontrada{#else}Algo deu errado{/when}")
+    String error_title(int status);
+
+    @Message("{#when status}{#is 403}Esta página não está disponível para a sua conta. Se acha que deveria estar, fale com quem administra o seu espaço de trabalho.{#is 404}O endereço pode estar errado ou a página não existe mais.{#else}Foi um erro do nosso lado, não seu. Tente de novo em alguns instantes.{/when}")
+    String error_text(int status);
+
+    @Message("Se o erro continuar, informe ao suporte a referência {reference}.")
+    String error_reference(String reference);
+
+    @Message("Ir para o início")
+    String error_home();
 }

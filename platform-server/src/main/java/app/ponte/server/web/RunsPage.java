@@ -6,6 +6,7 @@ import app.ponte.server.automation.AutomationView;
 import app.ponte.server.runner.RunHistory;
 import app.ponte.server.runner.RunStatus;
 import app.ponte.server.runner.RunViews;
+import app.ponte.server.runner.UsageMeter;
 import app.ponte.server.tenant.WorkspaceAccess.Need;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -84,6 +85,23 @@ public class RunsPage {
     }
 
     /** A page of the list with what the filter form needs. */
+    /**
+     * The workspace's usage this month against its plan (runs counted as {@link UsageMeter} counts them).
+     *
+     * @param limit null when the plan has none
+     */
+    public record UsageView(String plan, long runs, Long limit, long held) {
+
+        public boolean limited() {
+            return limit != null;
+        }
+
+        /** How much of the limit is used, 0 to 100 (0 without a limit). */
+        public long percent() {
+            return limit == null || limit == 0 ? 0 : Math.min(100, runs * 100 / limit);
+        }
+    }
+
     public record Listing(RunViews.Page runs, Filters filters, List<StatusChoice> statuses, List<AutomationChoice> automations,
             String automationName, Integer replayed, boolean invalidDate) {
 
@@ -103,7 +121,7 @@ public class RunsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(AppShell shell, Listing listing);
+        static native TemplateInstance list(AppShell shell, Listing listing, UsageView usage);
 
         static native TemplateInstance run(AppShell shell, Detail detail);
     }
@@ -111,10 +129,13 @@ public class RunsPage {
     private final AppSession session;
     private final SecurityIdentity identity;
     private final RunHistory runs;
+    private final UsageMeter usage;
     private final AutomationService automations;
     private final CatalogLabels catalog;
 
-    RunsPage(AppSession session, SecurityIdentity identity, RunHistory runs, AutomationService automations, CatalogLabels catalog) {
+    RunsPage(AppSession session, SecurityIdentity identity, RunHistory runs, AutomationService automations, CatalogLabels catalog,
+            UsageMeter usage) {
+        this.usage = usage;
         this.session = session;
         this.identity = identity;
         this.runs = runs;
@@ -145,7 +166,10 @@ public class RunsPage {
                     automation == null ? null : all.stream().filter(a -> a.id().equals(automation)).map(AutomationView::name)
                             .findFirst().orElse(null),
                     replayed, invalidDate);
-            return Pages.ok(Templates.list(shell, listing).setLocale(shell.locale()), lang);
+            UsageMeter.Usage used = usage.usage(caller.workspaceId(), 1);
+            UsageView usageView = new UsageView(used.plan(), used.months().isEmpty() ? 0 : used.months().get(0).runsExecuted(),
+                    used.monthlyRunLimit(), used.heldRuns());
+            return Pages.ok(Templates.list(shell, listing, usageView).setLocale(shell.locale()), lang);
         });
     }
 

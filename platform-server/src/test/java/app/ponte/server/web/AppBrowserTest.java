@@ -81,7 +81,7 @@ class AppBrowserTest {
         // Conectar Kommo: OAuth at the simulator, where the customer picks their account
         WebElement connectKommo = onboarding.findElement(By.cssSelector("[data-step='kommo'] a"));
         assertEquals(app.toString().replaceAll("/$", "") + "/app/connections/kommo/connect", connectKommo.getAttribute("href"));
-        URI callback = consentOfTheKommoAccount("/app/connections/kommo/connect", subdomain);
+        URI callback = consentOfTheKommoAccount(chromium, app, "/app/connections/kommo/connect", subdomain);
         chromium.open(callback.getRawPath() + "?" + callback.getRawQuery());
         WebElement connected = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("connected")));
         assertTrue(connected.getText().startsWith("Kommo — "), connected.getText());
@@ -185,7 +185,7 @@ class AppBrowserTest {
      * app's redirect (its state and the binding cookie, which goes back into the browser) and the
      * simulator's answer; returns the callback the simulator sends the browser to.
      */
-    private URI consentOfTheKommoAccount(String connectPath, String subdomain) {
+    static URI consentOfTheKommoAccount(Chromium chromium, URL app, String connectPath, String subdomain) {
         var browserCookies = new java.util.HashMap<String, String>();
         chromium.driver().manage().getCookies().forEach(c -> browserCookies.put(c.getName(), c.getValue()));
         io.restassured.response.Response start = given().baseUri(app.toString()).cookies(browserCookies).redirects().follow(false)
@@ -209,7 +209,7 @@ class AppBrowserTest {
     }
 
     /** A Kommo account of the customer's own at the simulator, with them as its admin. */
-    private static String kommoAccount() {
+    static String kommoAccount() {
         String subdomain = "navegador" + UUID.randomUUID().toString().substring(0, 8);
         given().baseUri(KommoSimulatorResource.baseUrl()).contentType("application/json")
                 .body(Map.of("subdomain", subdomain, "users", List.of(Map.of("id", 7_700_001, "name", "Camila", "is_admin", true))))

@@ -247,6 +247,16 @@ class AppFormsTest {
         assertTrue(detail.contains("versão 2") && detail.contains("id=\"automation-status\">Ativa"), detail);
         assertTrue(detail.contains("{{buyer.name | first_name}}"), detail);
 
+        // "O que aconteceria na Kommo": the saved version's plan for a chosen sample, read at the account only
+        String choose = ana.get(editor).then().statusCode(200).extract().asString();
+        assertTrue(choose.contains("<option value=\"PURCHASE_APPROVED.json\""), choose);
+        assertTrue(!choose.contains("data-plan-sample="), "nothing is planned before a sample is chosen");
+        String planned = ana.get(editor + "?sample=PURCHASE_APPROVED.json").then().statusCode(200).extract().asString();
+        assertTrue(planned.contains("data-plan-sample=\"PURCHASE_APPROVED.json\" data-passes-filter=\"true\" data-plan-status=\"PLANNED\""),
+                planned);
+        assertTrue(planned.contains("data-kind=\"WRITE\""), planned);
+        assertTrue(kommo.state().getList("leads").isEmpty(), "a plan writes nothing at Kommo");
+
         // an edit with a required input left empty saves, but the automation stops until it is fixed
         ana.post(editor, "action", "save", "name", "Vendas aprovadas", "trigger_connection", hotmartId,
                 "action_connection", kommo.connectionId(), "mapping.lead.price", "{{purchase.full_price.value}}")
@@ -254,6 +264,29 @@ class AppFormsTest {
         String paused = ana.get(automation).then().statusCode(200).extract().asString();
         assertTrue(paused.contains("id=\"automation-status\">Pausada") && paused.contains("data-field=\"mapping.lead.name\""), paused);
         ana.post(automation + "/activate").then().statusCode(303).header("Location", containsString("refused=true"));
+
+        // the filter editor: conditions on the trigger's fields, all/any, the validator's message next to its condition
+        ana.post(editor, "action", "save", "name", "Vendas aprovadas", "trigger_connection", hotmartId,
+                        "action_connection", kommo.connectionId(), "mapping.lead.name", "{{buyer.name}}",
+                        "mapping.lead.price", "{{purchase.full_price.value}}", "filter.match", "any",
+                        "filter.field.0", "product.name", "filter.operator.0", "contains", "filter.value.0", "curso",
+                        "filter.field.1", "buyer.email", "filter.operator.1", "greater_than", "filter.value.1", "x",
+                        "filter.field.2", "", "filter.operator.2", "equals", "filter.value.2", "")
+                .then().statusCode(303);
+        String filtered = ana.get(editor).then().statusCode(200).extract().asString();
+        assertTrue(filtered.contains("<option value=\"any\" selected>"), filtered);
+        assertTrue(Pattern.compile("name=\"filter.field.0\"[^>]*>.*?<option value=\"product.name\" selected>", Pattern.DOTALL)
+                .matcher(filtered).find(), filtered);
+        assertTrue(!filtered.contains("id=\"filter-error-0\""), "the first condition is fine");
+        assertTrue(Pattern.compile("id=\"filter-error-1\">[^<]+").matcher(filtered).find(),
+                "the operator that does not apply to an e-mail is explained next to its condition: " + filtered);
+        assertTrue(filtered.contains("name=\"filter.field.2\""), "a blank row to add a condition");
+        String filterPreview = ana.post(editor, "action", "preview", "name", "Vendas aprovadas", "trigger_connection", hotmartId,
+                        "action_connection", kommo.connectionId(), "mapping.lead.name", "{{buyer.name}}",
+                        "mapping.lead.price", "{{purchase.full_price.value}}", "filter.match", "all",
+                        "filter.field.0", "product.name", "filter.operator.0", "contains", "filter.value.0", "nada disso")
+                .then().statusCode(200).extract().asString();
+        assertTrue(filterPreview.contains("data-passes-filter=\"false\""), "the preview applies the edited filter: " + filterPreview);
 
         ana.get(automation + "/delete").then().statusCode(200).body(containsString("Vendas aprovadas"));
         ana.post(automation + "/delete").then().statusCode(303);
@@ -304,6 +337,22 @@ class AppFormsTest {
         }
         String runPage = "/app/runs/" + run.group(1);
 
+        // the list: runs this month and the last error per automation; the runs page: usage this month vs the plan
+        String id = automation.substring(automation.lastIndexOf('/') + 1);
+        String list = owner.get("/app/automations").then().statusCode(200).extract().asString();
+        assertTrue(list.contains("<td class=\"runs-this-month\"><a href=\"/app/runs?automation=" + id + "\">1</a></td>"), list);
+        assertTrue(list.contains("<td class=\"last-error\">—</td>"), "no failed run yet: " + list);
+        String runs = owner.get("/app/runs").then().statusCode(200).extract().asString();
+        assertTrue(Pattern.compile("id=\"usage\"[^>]* data-runs=\"1\"").matcher(runs).find(), runs);
+        assertTrue(runs.contains("id=\"usage-title\">Uso neste mês"), runs);
+
+        // "Duplicar": a draft copy, opened in the editor
+        String copy = owner.post(automation + "/duplicate").then().statusCode(303).extract().header("Location");
+        assertTrue(copy.endsWith("/edit") && !copy.contains(id), copy);
+        String copied = owner.get(URI.create(copy).getPath()).then().statusCode(200).extract().asString();
+        assertTrue(copied.contains("value=\"Cópia de Vendas\""), copied);
+        assertTrue(copied.contains("name=\"mapping.lead.name\" value=\"{{buyer.name}}\""), "the mapping is copied: " + copied);
+
         String full = owner.get(runPage).then().statusCode(200).extract().asString();
         assertTrue(full.contains(">52814736019<"), "owners see the buyer's CPF: " + full);
         assertTrue(!full.contains("id=\"masked\""), full);
@@ -318,6 +367,7 @@ class AppFormsTest {
         assertTrue(!masked.contains("987651234"), "and phones");
         assertTrue(!masked.contains("id=\"replay\""), "members do not replay");
         member.post(runPage + "/replay").then().statusCode(403);
+        member.post(automation + "/duplicate").then().statusCode(403);
         owner.post(runPage + "/replay").then().statusCode(303).header("Location", containsString("replayed=true"));
     }
 
