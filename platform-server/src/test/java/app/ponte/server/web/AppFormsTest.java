@@ -346,6 +346,13 @@ class AppFormsTest {
         assertTrue(Pattern.compile("id=\"usage\"[^>]* data-runs=\"1\"").matcher(runs).find(), runs);
         assertTrue(runs.contains("id=\"usage-title\">Uso neste mês"), runs);
 
+        // the plan can use the event Hotmart really sent, besides the trigger's samples
+        String editorPage = owner.get(automation + "/edit").then().statusCode(200).extract().asString();
+        Matcher received = Pattern.compile("<option value=\"(recebido-[^\"]+)\"").matcher(editorPage);
+        assertTrue(received.find(), "the last events received are offered: " + editorPage);
+        String plannedOnReal = owner.get(automation + "/edit?sample=" + received.group(1)).then().statusCode(200).extract().asString();
+        assertTrue(plannedOnReal.contains("data-plan-sample=\"" + received.group(1) + "\""), plannedOnReal);
+
         // "Duplicar": a draft copy, opened in the editor
         String copy = owner.post(automation + "/duplicate").then().statusCode(303).extract().header("Location");
         assertTrue(copy.endsWith("/edit") && !copy.contains(id), copy);
