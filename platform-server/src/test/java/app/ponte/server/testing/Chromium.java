@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * A headless Chromium for browser tests: the distribution's {@code chromium} and
  * {@code chromedriver} (packages chromium and chromium-driver; other paths with
- * {@code -Dponte.test.chromium=} and {@code -Dponte.test.chromedriver=}), a fresh profile, and the
+ * {@code -Dtest.chromium=} and {@code -Dtest.chromedriver=}), a fresh profile, and the
  * launch flags that keep it off the network (see INFRA notes). Pages ask for pt-BR first, as a
  * Brazilian visitor's browser does.
  */
@@ -33,11 +33,11 @@ public final class Chromium implements AutoCloseable {
 
     /** @param app the application's base URL, e.g. the test's {@code @TestHTTPResource("/")} */
     public static Chromium start(URL app) {
-        Path browser = Path.of(System.getProperty("ponte.test.chromium", "/usr/bin/chromium"));
-        Path driverBinary = Path.of(System.getProperty("ponte.test.chromedriver", "/usr/bin/chromedriver"));
+        Path browser = Path.of(System.getProperty("test.chromium", "/usr/bin/chromium"));
+        Path driverBinary = Path.of(System.getProperty("test.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(browser) || !Files.isExecutable(driverBinary)) {
             throw new IllegalStateException("Browser tests need " + browser + " and " + driverBinary
-                    + ": apt-get install chromium chromium-driver (or set -Dponte.test.chromium and -Dponte.test.chromedriver)");
+                    + ": apt-get install chromium chromium-driver (or set -Dtest.chromium and -Dtest.chromedriver)");
         }
         Path profile;
         try {
