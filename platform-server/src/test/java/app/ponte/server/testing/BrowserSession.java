@@ -29,7 +29,7 @@ public final class BrowserSession {
         CookieFilter cookies = new CookieFilter();
         Response toLogin = given().filter(cookies).redirects().follow(false).when().get(path);
         assertEquals(302, toLogin.statusCode());
-        String callback = OidcOperator.callbackAfterSignIn(toLogin.header("Location"), username);
+        String callback = OidcUsers.callbackAfterSignIn(toLogin.header("Location"), username);
         Response afterCallback = given().filter(cookies).redirects().follow(false).when().get(callback);
         assertEquals(302, afterCallback.statusCode(), "the callback redirects to the page without the code");
         URI landing = URI.create(afterCallback.header("Location"));

@@ -38,7 +38,7 @@ public final class OidcUsers {
     }
 
     /** Someone who can sign in on the test server's login page as {@code username}. */
-    public record User(String username, String subject, String email, String name) {
+    public record User(String username, String subject, String email, String name, Set<String> groups) {
 
         /** Signs in through the code flow (starting at {@code /app}) and returns the browser's cookies. */
         public CookieFilter signIn() {
@@ -58,21 +58,30 @@ public final class OidcUsers {
          * URL-encoded, which this decodes.
          */
         public String callbackAfterSignIn(String authorizeUrl) {
-            URI authorize = URI.create(authorizeUrl);
-            URI login = authorize.resolve("/login?" + authorize.getRawQuery() + "&username=" + username + "&password=" + username);
-            try {
-                HttpResponse<Void> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                        .send(HttpRequest.newBuilder(login).GET().build(), HttpResponse.BodyHandlers.discarding());
-                String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new IllegalStateException("the login page did not redirect: " + response.statusCode()));
-                int query = location.indexOf('?');
-                return URLDecoder.decode(location.substring(0, query), StandardCharsets.UTF_8) + location.substring(query);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return OidcUsers.callbackAfterSignIn(authorizeUrl, username);
+        }
+    }
+
+    /**
+     * Where the identity provider sends the browser once {@code username} (alice, or a registered
+     * user) signs in on the login page the app redirected to ({@code authorizeUrl}); the test server
+     * echoes the redirect URI still URL-encoded, which this decodes.
+     */
+    public static String callbackAfterSignIn(String authorizeUrl, String username) {
+        URI authorize = URI.create(authorizeUrl);
+        URI login = authorize.resolve("/login?" + authorize.getRawQuery() + "&username=" + username + "&password=" + username);
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                    .send(HttpRequest.newBuilder(login).GET().build(), HttpResponse.BodyHandlers.discarding());
+            String location = response.headers().firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException("the login page did not redirect: " + response.statusCode()));
+            int query = location.indexOf('?');
+            return URLDecoder.decode(location.substring(0, query), StandardCharsets.UTF_8) + location.substring(query);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -80,16 +89,20 @@ public final class OidcUsers {
     public static User register(WireMockServer server, String name) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String username = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + suffix;
-        User user = new User(username, "sub-" + username, username + "@example.com", name);
-        String code = "code-" + username;
-        server.stubFor(get(urlPathEqualTo("/login")).withQueryParam("username", equalTo(username)).atPriority(1)
+        return register(server, new User(username, "sub-" + username, username + "@example.com", name, Set.of("user")));
+    }
+
+    /** Teaches the test server {@code user}: its login page signs them in, its token endpoint hands out their tokens. */
+    public static User register(WireMockServer server, User user) {
+        String code = "code-" + user.username();
+        server.stubFor(get(urlPathEqualTo("/login")).withQueryParam("username", equalTo(user.username())).atPriority(1)
                 .willReturn(aResponse().withStatus(302)
                         .withHeader("Location", "{{request.query.redirect_uri}}?state={{request.query.state}}&code=" + code)
                         .withTransformers("response-template")));
         server.stubFor(post(urlEqualTo("/auth/realms/quarkus/token")).withRequestBody(containing("code=" + code)).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"" + token(user, "Bearer", Set.of(ISSUER)) + "\",\"id_token\":\""
-                                + token(user, "ID", Set.of(CLIENT_ID)) + "\",\"refresh_token\":\"refresh-" + username
+                                + token(user, "ID", Set.of(CLIENT_ID)) + "\",\"refresh_token\":\"refresh-" + user.username()
                                 + "\",\"expires_in\":3600}")));
         return user;
     }
@@ -102,7 +115,7 @@ public final class OidcUsers {
                 .claim("email", user.email())
                 .claim("name", user.name())
                 .claim("typ", type)
-                .groups(Set.of("user"))
+                .groups(user.groups())
                 .expiresIn(Duration.ofHours(1))
                 .jws().keyId("1")
                 .sign("privateKey.jwk");

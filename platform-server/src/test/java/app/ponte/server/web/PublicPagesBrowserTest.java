@@ -167,7 +167,7 @@ class PublicPagesBrowserTest {
         chromium.open(path);
         String authorize = chromium.driver().getCurrentUrl();
         assertTrue(authorize.contains("/realms/quarkus"), authorize);
-        chromium.driver().get(OidcOperator.callbackAfterSignIn(authorize, OidcOperator.USERNAME));
+        chromium.driver().get(OidcOperator.callbackAfterSignIn(authorize));
         waitFor(ExpectedConditions.urlContains(path));
     }
 
