@@ -173,7 +173,7 @@ final class Seeder {
         List<Workspace> seeded = new ArrayList<>();
         try (Connection db = stack.database()) {
             db.setAutoCommit(false);
-            try (PreparedStatement tenant = db.prepareStatement("INSERT INTO tenant (id, name) VALUES (?, ?)");
+            try (PreparedStatement tenant = db.prepareStatement("INSERT INTO tenant (id, name, plan) VALUES (?, ?, 'unlimited')");
                  PreparedStatement connection = db.prepareStatement("""
                          INSERT INTO connection (id, tenant_id, connector_id, display_name, external_account_id, status, attributes,
                                                  secrets, key_id, expires_at, webhook_token_hash)

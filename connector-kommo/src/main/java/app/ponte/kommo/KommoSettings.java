@@ -2,11 +2,14 @@ package app.ponte.kommo;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * JVM-wide knobs of the Kommo connector, read from system properties each time they are used (so an
  * operator or a test can change them without a restart). Pacing per account is not here: it is the
- * platform's rate limiter ({@code ponte.rate-limit.per-account-per-second}, default 6, and
+ * platform's rate limiter ({@code ponte.rate-limit.per-account-per-second}, default 3, with
+ * {@code ponte.rate-limit.per-account-burst}, default 3: at most 6 calls in any second; and
  * {@code ponte.rate-limit.global-per-second} for the cap across accounts).
  *
  * <ul>
@@ -65,9 +68,12 @@ final class KommoSettings {
             return fallback;
         }
         try {
-            return Duration.parse(value.trim());
+            // read on every call: the parse (a regular expression) is done once per distinct text
+            return PARSED.computeIfAbsent(value.trim(), Duration::parse);
         } catch (RuntimeException e) {
             return fallback;
         }
     }
+
+    private static final ConcurrentMap<String, Duration> PARSED = new ConcurrentHashMap<>();
 }

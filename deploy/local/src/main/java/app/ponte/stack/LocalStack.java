@@ -171,7 +171,9 @@ public final class LocalStack {
                 "QUARKUS_OIDC_CLIENT_ID", "ponte-platform",
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", secrets.platformClientSecret(),
                 "PONTE_CRYPTO_KEY", secrets.cryptoKey(),
-                "PONTE_LOG_JSON", "false");
+                "PONTE_LOG_JSON", "false",
+                // two malloc arenas: the native heap does not grow with the number of threads (docs/benchmarks.md, RSS)
+                "MALLOC_ARENA_MAX", "2");
         // "Conectar Kommo" goes to the simulator's demo account (see kommo-simulator/README.md).
         Map<String, String> configuration = Map.of(
                 "ponte.public-url", settings.platformUrl().toString(),
@@ -180,7 +182,7 @@ public final class LocalStack {
                 "ponte.oauth.kommo.redirect-uri", settings.platformUrl().resolve("/oauth/kommo/callback").toString(),
                 "ponte.oauth.kommo.api-base-override", kommo.baseUrl().toString());
         PlatformProcess platform = new PlatformProcess(settings.platformRunJar(), settings.httpPort(), environment, configuration,
-                settings.home().resolve("platform"), List.of("-Xms64m", "-Xmx512m"), settings.logDirectory().resolve("platform.log"),
+                settings.home().resolve("platform"), List.of("-Xms64m", "-Xmx384m"), settings.logDirectory().resolve("platform.log"),
                 Optional.of(settings.runDirectory().resolve("platform.pid")));
         onStop(platform::stop);
         platform.start();

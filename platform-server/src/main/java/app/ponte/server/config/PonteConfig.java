@@ -85,6 +85,14 @@ public interface PonteConfig {
         @WithDefault("32")
         int workers();
 
+        /**
+         * At most this many of one workspace's subjects are executed at once in this instance; its other
+         * subjects wait their turn, visited in rotation with the other workspaces', so one workspace's
+         * backlog cannot take every worker.
+         */
+        @WithDefault("8")
+        int workersPerWorkspace();
+
         /** How often the outbox of received events is relayed to Kafka (ingress also wakes the relay). */
         @WithDefault("200ms")
         java.time.Duration relayInterval();

@@ -76,6 +76,10 @@ public class Connection extends PanacheEntityBase {
         return "connection:" + tenantId + ":" + id;
     }
 
+    static String associatedData(UUID tenantId, UUID id) {
+        return "connection:" + tenantId + ":" + id;
+    }
+
     @Override
     public String toString() {
         return "Connection[" + id + ", " + connectorId + ", tenant " + tenantId + ", " + status + "]";

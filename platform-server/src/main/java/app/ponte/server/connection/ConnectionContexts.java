@@ -34,14 +34,17 @@ public class ConnectionContexts {
 
     /** As {@link #forConnection(UUID, UUID)}, with calls going through {@code http} (e.g. one that notes them for a run's history). */
     public Optional<ConnectionContext> forConnection(UUID tenantId, UUID connectionId, HttpClient http) {
-        Optional<ConnectionView> view = store.find(tenantId, connectionId);
-        Optional<Credentials> credentials = store.credentials(tenantId, connectionId);
-        if (view.isEmpty() || credentials.isEmpty()) {
-            return Optional.empty();
-        }
-        String connectorId = view.get().connectorId();
+        return store.snapshot(tenantId, connectionId).map(row -> forSnapshot(row, http));
+    }
+
+    /** The context of a connection row already read (by the runner, with its run): no database access until a refresh. */
+    public ConnectionContext forSnapshot(ConnectionSnapshot row, HttpClient http) {
+        return context(row.tenantId(), row.id(), row.connectorId(), store.credentials(row), http);
+    }
+
+    private ConnectionContext context(UUID tenantId, UUID connectionId, String connectorId, Credentials credentials, HttpClient http) {
         System.Logger logger = System.getLogger("app.ponte.connector." + connectorId);
-        return Optional.of(new ConnectionContext() {
+        return new ConnectionContext() {
             @Override
             public UUID tenantId() {
                 return tenantId;
@@ -54,7 +57,7 @@ public class ConnectionContexts {
 
             @Override
             public Credentials credentials() {
-                return credentials.get();
+                return credentials;
             }
 
             @Override
@@ -71,6 +74,6 @@ public class ConnectionContexts {
             public System.Logger logger() {
                 return logger;
             }
-        });
+        };
     }
 }

@@ -5,10 +5,13 @@ import app.ponte.api.action.Failure;
 import app.ponte.api.context.Credentials;
 import app.ponte.api.context.Credentials.StoredCredentials;
 import app.ponte.server.crypto.SecretCipher;
+import app.ponte.server.persistence.NativeRows;
 import app.ponte.server.tenant.TenantContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import app.ponte.server.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +45,8 @@ public class ConnectionStore {
     private final ConnectionSubscriptions subscriptions;
     private final WebhookUrls webhookUrls;
     private final Notifications notifications;
+    /** Decrypted secrets by connection, with the ciphertext they came from (see {@link #secrets}). */
+    private final Cache<UUID, Opened> opened = Caffeine.newBuilder().maximumSize(10_000).build();
 
     ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json, TenantContext tenants,
             ConnectionSubscriptions subscriptions, WebhookUrls webhookUrls, Notifications notifications) {
@@ -199,6 +204,18 @@ public class ConnectionStore {
                 .getResultList().stream().map(this::view).toList()));
     }
 
+    /** The tenant's connection row as stored now, to act with it: one light read, no entity. */
+    public Optional<ConnectionSnapshot> snapshot(UUID tenantId, UUID connectionId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT status, connector_id, secrets, attributes, expires_at FROM connection "
+                            + "WHERE id = ?1 AND tenant_id = ?2")
+                    .setParameter(1, connectionId).setParameter(2, tenantId).getResultList();
+            return rows.stream().findFirst().map(r -> new ConnectionSnapshot(connectionId, tenantId, (String) r[1],
+                    ConnectionStatus.valueOf((String) r[0]), (String) r[2], (String) r[3], Optional.ofNullable(NativeRows.instant(r[4]))));
+        });
+    }
+
     /** The connection's credentials, decrypted for one use. */
     public Optional<Credentials> credentials(UUID tenantId, UUID connectionId) {
         return tenants.call(tenantId, () -> QuarkusTransaction.requiringNew().call(() -> row(connectionId)
@@ -283,8 +300,32 @@ public class ConnectionStore {
     }
 
     private StoredCredentials open(Connection row) {
-        Map<String, String> secrets = read(cipher.decrypt(row.secrets, row.associatedData()));
-        return new StoredCredentials(secrets, read(row.attributes), Optional.ofNullable(row.expiresAt));
+        return new StoredCredentials(secrets(row.id, row.associatedData(), row.secrets), read(row.attributes),
+                Optional.ofNullable(row.expiresAt));
+    }
+
+    /** The credentials of a connection row read along with other work (no further database access unless refreshed). */
+    Credentials credentials(ConnectionSnapshot row) {
+        return new StoredConnectionCredentials(this, row.tenantId(), row.id(), new StoredCredentials(
+                secrets(row.id(), Connection.associatedData(row.tenantId(), row.id()), row.secrets()), read(row.attributes()),
+                row.expiresAt()));
+    }
+
+    /**
+     * Decrypts a connection's secrets, or reuses what the same ciphertext gave before: a changed
+     * secret (refresh, reconnect, rotation, re-encryption) is a new ciphertext, so nothing stale is served.
+     */
+    private Map<String, String> secrets(UUID connectionId, String associatedData, String ciphertext) {
+        Opened hit = opened.getIfPresent(connectionId);
+        if (hit != null && hit.ciphertext().equals(ciphertext)) {
+            return hit.secrets();
+        }
+        Map<String, String> secrets = Map.copyOf(read(cipher.decrypt(ciphertext, associatedData)));
+        opened.put(connectionId, new Opened(ciphertext, secrets));
+        return secrets;
+    }
+
+    private record Opened(String ciphertext, Map<String, String> secrets) {
     }
 
     private void seal(Connection row, Map<String, String> secrets) {

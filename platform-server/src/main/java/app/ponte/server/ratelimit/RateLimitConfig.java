@@ -8,9 +8,19 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ponte.rate-limit")
 public interface RateLimitConfig {
 
-    /** Calls per second to one external account (Kommo allows 7; the margin absorbs jitter). */
-    @WithDefault("6")
+    /**
+     * Calls per second to one external account, sustained. No second ever holds more than this plus
+     * {@code per-account-burst} calls: Kommo allows 7, so keep the sum at 6 or less (the margin absorbs jitter).
+     */
+    @WithDefault("3")
     int perAccountPerSecond();
+
+    /**
+     * Calls that may go at once to an account that has been idle: with 3, a Kommo run's three calls
+     * (contact search by e-mail, by phone, the lead) go without waiting.
+     */
+    @WithDefault("3")
+    int perAccountBurst();
 
     /** Calls per second across all accounts of a connector (our IP may be what is limited); 0 = no cap. */
     @WithDefault("0")

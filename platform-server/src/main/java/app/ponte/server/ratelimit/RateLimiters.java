@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 import app.ponte.api.context.RateLimiter;
 import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -20,9 +21,10 @@ import java.util.Optional;
 /**
  * Rate limiters keyed by external account, shared by every thread and server instance through
  * PostgreSQL (Bucket4j's PostgreSQL backend, table {@code rate_limit_bucket}). Each account gets a
- * bucket of one permit refilled evenly at {@code perAccountPerSecond} (no burst: at most that pace
- * plus one call in any sliding second; Kommo's 7/s holds at the default pace of 6); when a
- * global cap is set, every call also takes a permit from the connector-wide bucket. The same table
+ * bucket of {@code perAccountBurst} permits refilled evenly at {@code perAccountPerSecond}: an idle
+ * account serves a run's few calls at once, and no sliding second holds more than burst + pace calls
+ * (6 with the defaults, under Kommo's 7/s); when a global cap is set, every call also takes a permit
+ * from the connector-wide bucket. The same table
  * holds the buckets of {@link #tryTake}, which limit what visitors of the public pages may do.
  */
 @ApplicationScoped
@@ -31,6 +33,8 @@ public class RateLimiters {
     private final ProxyManager<String> buckets;
     private final RateLimitConfig config;
     private final MeterRegistry metrics;
+    /** When this instance started (ms): the version of the bucket configurations it sets. */
+    private final long configurationVersion = System.currentTimeMillis();
 
     RateLimiters(AgroalDataSource dataSource, RateLimitConfig config, MeterRegistry metrics) {
         this.config = config;
@@ -46,14 +50,14 @@ public class RateLimiters {
 
     /** The limiter for one account of one connector, e.g. {@code forAccount("kommo", "31829174")}. */
     public RateLimiter forAccount(String connectorId, String account) {
-        return forAccount(connectorId, account, config.perAccountPerSecond());
+        return forAccount(connectorId, account, config.perAccountPerSecond(), config.perAccountBurst());
     }
 
-    /** As {@link #forAccount(String, String)}, with a connector's own per-account rate. */
-    public RateLimiter forAccount(String connectorId, String account, int perSecond) {
-        BucketProxy perAccount = bucket(connectorId + ":account:" + account, perSecond);
+    /** As {@link #forAccount(String, String)}, with a connector's own per-account pace and burst. */
+    public RateLimiter forAccount(String connectorId, String account, int perSecond, int burst) {
+        BucketProxy perAccount = bucket(connectorId + ":account:" + account, perSecond, burst);
         Optional<BucketProxy> global = config.globalPerSecond() > 0
-                ? Optional.of(bucket(connectorId + ":global", config.globalPerSecond()))
+                ? Optional.of(bucket(connectorId + ":global", config.globalPerSecond(), 1))
                 : Optional.empty();
         // ponte_rate_limiter_wait_seconds{connector} and ponte_rate_limiter_refused_total{connector}: no account label
         // the wait is a histogram (p99 across instances); the refusal counter exists from the first limiter on (rate() sees 0)
@@ -112,14 +116,17 @@ public class RateLimiters {
         }
     }
 
-    private BucketProxy bucket(String key, int perSecond) {
+    private BucketProxy bucket(String key, int perSecond, int burst) {
         BucketConfiguration configuration = BucketConfiguration.builder()
-                // One permit in store, refilled evenly at perSecond: calls are spread out, and no sliding
-                // second ever holds more than perSecond + 1 of them. (A bucket of perSecond refilled all at
-                // once lets 2 × perSecond through around each refill: 12 calls in a second at a pace of 6,
-                // which Kommo's 7/s limit answers with 429s and then an IP block.)
-                .addLimit(limit -> limit.capacity(1).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                // `burst` permits in store, refilled evenly at perSecond: no sliding second ever holds more
+                // than burst + perSecond calls. (A bucket of perSecond refilled all at once lets 2 × perSecond
+                // through around each refill: 12 calls in a second at a pace of 6, which Kommo's 7/s limit
+                // answers with 429s and then an IP block.)
+                .addLimit(limit -> limit.capacity(Math.max(1, burst)).refillGreedy(perSecond, Duration.ofSeconds(1)))
                 .build();
-        return buckets.getProxy(key, () -> configuration);
+        // a bucket stored under an older configuration (another pace, or a release before bursts) takes this
+        // instance's; among instances started with different settings, the one started last wins
+        return buckets.builder().withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.AS_IS)
+                .build(key, () -> configuration);
     }
 }

@@ -1,6 +1,7 @@
 package app.ponte.server.runner;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,12 +14,19 @@ import java.util.UUID;
  * @param error          readable by the tenant (why it failed, or why the filter let nothing through); no secrets, no personal data
  * @param inputs         the resolved action inputs (JSON), when the mapping ran
  * @param outputs        the action's outputs (JSON) on success
+ * @param ownWrites      what the action wrote on a connection that also triggers automations (its outputs' ids), for the
+ *                       loop guard; empty otherwise
  */
 record Outcome(RunStatus status, String attemptOutcome, boolean counted, String error, String inputs, String outputs,
-        Optional<Instant> nextAttemptAt, UUID waitingConnection) {
+        Optional<Instant> nextAttemptAt, UUID waitingConnection, Map<String, String> ownWrites) {
 
-    static Outcome succeeded(String inputs, String outputs) {
-        return new Outcome(RunStatus.SUCCEEDED, "SUCCEEDED", true, null, inputs, outputs, Optional.empty(), null);
+    Outcome(RunStatus status, String attemptOutcome, boolean counted, String error, String inputs, String outputs,
+            Optional<Instant> nextAttemptAt, UUID waitingConnection) {
+        this(status, attemptOutcome, counted, error, inputs, outputs, nextAttemptAt, waitingConnection, Map.of());
+    }
+
+    static Outcome succeeded(String inputs, String outputs, Map<String, String> ownWrites) {
+        return new Outcome(RunStatus.SUCCEEDED, "SUCCEEDED", true, null, inputs, outputs, Optional.empty(), null, Map.copyOf(ownWrites));
     }
 
     static Outcome filtered(String explanation) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import app.ponte.server.persistence.NativeRows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,8 +78,8 @@ public class PersonalDataService {
                         .setParameter(1, tenantId).setParameter(2, eventId).getResultList();
                 List<ExportedRun> exported = runs.stream().map(r -> new ExportedRun((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(),
                         (String) r[3], ((Number) r[4]).intValue(), values((String) r[5]), values((String) r[6]), (String) r[7],
-                        instant(r[8]), instant(r[9]))).toList();
-                events.add(new ExportedEvent(eventId, (String) e[1], (String) e[2], (String) e[3], instant(e[4]), instant(e[5]),
+                        NativeRows.instant(r[8]), NativeRows.instant(r[9]))).toList();
+                events.add(new ExportedEvent(eventId, (String) e[1], (String) e[2], (String) e[3], NativeRows.instant(e[4]), NativeRows.instant(e[5]),
                         values((String) e[6]), exported));
             }
             return new Export(address, Instant.now(), events);
@@ -122,18 +123,6 @@ public class PersonalDataService {
         return values;
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) value;
-    }
 
     private static String sha256(String value) {
         try {

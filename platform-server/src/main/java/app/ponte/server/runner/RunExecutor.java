@@ -18,6 +18,7 @@ import app.ponte.mapping.MappingResult;
 import app.ponte.mapping.RenderContext;
 import app.ponte.server.config.PonteConfig;
 import app.ponte.server.connection.ConnectionContexts;
+import app.ponte.server.connection.ConnectionSnapshot;
 import app.ponte.server.connection.ConnectionStatus;
 import app.ponte.server.connection.ConnectionStore;
 import app.ponte.server.connector.ConnectorService;
@@ -79,16 +80,20 @@ public class RunExecutor {
         this.retries = new RetrySchedule(config.runner());
     }
 
-    /** An outcome and the external calls that led to it (JSON, for the attempt log). */
-    record Executed(Outcome outcome, String calls) {
+    /**
+     * An outcome and the external calls that led to it (JSON, for the attempt log); {@code meter}: the run is to be counted
+     * in the month's usage when its outcome is recorded (a workspace without a run limit reserves nothing beforehand).
+     */
+    record Executed(Outcome outcome, String calls, boolean meter) {
     }
 
     Executed execute(RunWork run) {
         RecordingHttpClient recorder = new RecordingHttpClient(http, (status, millis) -> metrics.call(run.actionConnector(), status, millis),
                 tracing);
+        long limit = monthlyLimit(run);
         Outcome outcome;
         try {
-            outcome = outcome(run, recorder);
+            outcome = outcome(run, recorder, limit);
         } catch (RuntimeException e) {
             LOG.errorf(e, "run %s: unexpected error", run.runId());
             outcome = retryable(run, Failure.retryable("Erro interno da Ponte ao executar; tentaremos de novo."), null);
@@ -96,10 +101,10 @@ public class RunExecutor {
         if (run.deferred() && !"DEFERRED".equals(outcome.attemptOutcome())) {
             backlog.resumed(run.actionConnectionId());
         }
-        return new Executed(outcome, callsJson(recorder));
+        return new Executed(outcome, callsJson(recorder), limit < 0 && outcome.counted() && outcome.status().isFinal());
     }
 
-    private Outcome outcome(RunWork run, RecordingHttpClient recorder) {
+    private Outcome outcome(RunWork run, RecordingHttpClient recorder, long limit) {
         if ("DELETED".equals(run.automationStatus())) {
             return Outcome.failed("A automação foi excluída antes desta execução.", null, false);
         }
@@ -123,7 +128,7 @@ public class RunExecutor {
             return Outcome.filtered("Este evento repete uma alteração feita pela própria Ponte; foi ignorado para não criar um ciclo "
                     + "entre automações.");
         }
-        long recent = store.recentSubjectRuns(run.tenantId(), run.runId());
+        long recent = run.recentSubjectRuns();
         if (recent > config.runner().subjectRunsPerMinute()) {
             return Outcome.failed("Interrompida: " + recent + " execuções para a mesma pessoa ou lead em um minuto (o limite é "
                     + config.runner().subjectRunsPerMinute() + "). Isso costuma ser um ciclo entre automações; revise-as e use "
@@ -152,7 +157,7 @@ public class RunExecutor {
         }
         MappingResult.Ok ok = (MappingResult.Ok) mapped;
         String inputs = codec.write(ok.input().values());
-        Optional<ConnectionStatus> status = connections.find(run.tenantId(), run.actionConnectionId()).map(v -> v.status());
+        Optional<ConnectionStatus> status = run.actionConnection().map(ConnectionSnapshot::status);
         if (status.isEmpty() || status.get() == ConnectionStatus.DISCONNECTED) {
             return Outcome.failed("A conexão da ação foi removida; conecte a conta de novo e use \"Executar de novo\".", inputs, false);
         }
@@ -160,22 +165,21 @@ public class RunExecutor {
             return Outcome.parked("A conexão precisa ser reconectada; a execução continua sozinha depois da reconexão.", inputs,
                     run.actionConnectionId());
         }
-        Optional<ConnectionContext> target = contexts.forConnection(run.tenantId(), run.actionConnectionId(), recorder);
-        if (target.isEmpty()) {
-            return Outcome.failed("A conexão da ação foi removida.", inputs, false);
-        }
+        ConnectionContext target = contexts.forSnapshot(run.actionConnection().get(), recorder);
         // the account is saturated (runs already waiting for its pace): put this one off at once
         if (!backlog.admit(run.actionConnectionId())) {
             return Outcome.deferred("Aguardando a vez no limite de chamadas da conta.",
                     Instant.now().plus(backlog.defer(run.actionConnectionId(), run.deferred(), Optional.empty())));
         }
-        // the plan's monthly limit: a run is counted once it ends after reaching the action; the
-        // count is reserved before the call, so concurrent runs cannot overshoot the limit
-        long limit = monthlyLimit(run);
+        // the plan's monthly limit: a run is counted once it ends after reaching the action; under a
+        // limit, the count is reserved before the call, so concurrent runs cannot overshoot it
+        if (limit < 0) {
+            return act(run, action.get(), ok, target, inputs);
+        }
         if (!store.reserveRun(run.tenantId(), limit)) {
             return held(limit);
         }
-        Outcome outcome = act(run, action.get(), ok, target.get(), inputs);
+        Outcome outcome = act(run, action.get(), ok, target, inputs);
         if (!(outcome.counted() && outcome.status().isFinal())) {
             store.releaseRun(run.tenantId());
         }
@@ -191,10 +195,8 @@ public class RunExecutor {
             return retryable(run, Failure.retryable("Erro inesperado na ação; tentaremos de novo."), inputs);
         }
         if (result instanceof ActionResult.Success success) {
-            if (connectors.descriptor(run.actionConnector()).map(c -> !c.triggers().isEmpty()).orElse(false)) {
-                store.recordOwnWrites(run.tenantId(), run.actionConnectionId(), ids(success.outputs()));
-            }
-            return Outcome.succeeded(inputs, codec.write(success.outputs()));
+            boolean triggersToo = connectors.descriptor(run.actionConnector()).map(c -> !c.triggers().isEmpty()).orElse(false);
+            return Outcome.succeeded(inputs, codec.write(success.outputs()), triggersToo ? ids(success.outputs()) : Map.of());
         }
         return classify(run, ((ActionResult.Failed) result).failure(), inputs, run.actionConnectionId());
     }
@@ -233,7 +235,7 @@ public class RunExecutor {
 
     /** The workspace plan's monthly run limit; negative: none. */
     private long monthlyLimit(RunWork run) {
-        String plan = store.plan(run.tenantId()).orElse(config.plans().defaultPlan());
+        String plan = run.plan() == null ? config.plans().defaultPlan() : run.plan();
         return config.plans().monthlyRuns().getOrDefault(plan, -1L);
     }
 

@@ -50,7 +50,7 @@ public class RunScheduler {
     void tick() {
         try {
             store.resumeParked().forEach(workers::wake);
-            store.dueSubjects(SUBJECTS_PER_TICK).forEach(workers::wake);
+            store.dueSubjects(SUBJECTS_PER_TICK).forEach(workers::nudge);
             if (ticks++ % Math.max(1, 5_000 / Math.max(1, config.schedulerInterval().toMillis())) == 0) {
                 metrics.refreshGauges();
             }

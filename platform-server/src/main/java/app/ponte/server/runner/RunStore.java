@@ -2,10 +2,15 @@ package app.ponte.server.runner;
 
 import app.ponte.server.config.PonteConfig;
 import app.ponte.server.tenant.TenantContext;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import app.ponte.server.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +31,15 @@ public class RunStore {
     static final String OPEN = "('QUEUED', 'RUNNING', 'RETRYING', 'PARKED')";
 
     private final EntityManager em;
+    /** The hot statements (claim, finish) go through JDBC: the same connection, enlisted in the same transaction, without Hibernate's per-statement parsing. */
+    private final AgroalDataSource dataSource;
     private final TenantContext tenants;
     private final Duration lease;
     private final Notifications notifications;
 
-    RunStore(EntityManager em, TenantContext tenants, PonteConfig config, Notifications notifications) {
+    RunStore(EntityManager em, AgroalDataSource dataSource, TenantContext tenants, PonteConfig config, Notifications notifications) {
         this.em = em;
+        this.dataSource = dataSource;
         this.notifications = notifications;
         this.tenants = tenants;
         this.lease = config.runner().lease();
@@ -47,6 +55,21 @@ public class RunStore {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Work on the transaction's JDBC connection. */
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** {@link #tx} with plain JDBC on the transaction's connection (Agroal enlists it; closing it here does not end the transaction). */
+    private <T> T jdbc(Sql<T> work) {
+        return tx(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        });
     }
 
     /** A subject's queue: one person's events within one workspace. */
@@ -100,26 +123,54 @@ public class RunStore {
     }
 
     /**
-     * Claims the head of the subject's queue if it may run now: queued or due for a retry, or
-     * left running by a worker whose lease expired. Empty when the queue is empty or its head must
-     * wait (running elsewhere, retry not due, parked) — the runs behind it wait with it.
+     * Claims the head of the subject's queue if it may run now — queued or due for a retry, or
+     * left running by a worker whose lease expired — and reads everything its execution needs, in
+     * one statement. Empty when the queue is empty or its head must wait (running elsewhere, retry
+     * not due, parked): the runs behind it wait with it.
      */
-    public Optional<UUID> claimHead(Subject subject) {
-        return tx(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object> claimed = em.createNativeQuery("""
-                            UPDATE run SET status = 'RUNNING', lease_until = ?3, updated_at = now()
-                             WHERE id = (SELECT id FROM run WHERE tenant_id = ?1 AND subject_hash = ?2 AND status IN\s""" + OPEN + """
-                                          ORDER BY seq LIMIT 1)
-                               AND ((status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= now())
-                                    OR (status = 'RUNNING' AND lease_until < now()))
-                            RETURNING id""")
-                    .setParameter(1, subject.tenantId()).setParameter(2, subject.hash())
-                    .setParameter(3, Timestamp.from(Instant.now().plus(lease)))
-                    .getResultList();
-            return claimed.stream().findFirst().map(id -> (UUID) id);
+    public Optional<RunWork> claim(Subject subject) {
+        return jdbc(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setTimestamp(1, Timestamp.from(Instant.now().plus(lease)));
+                claim.setObject(2, subject.tenantId());
+                claim.setString(3, subject.hash());
+                try (ResultSet row = claim.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    Object[] columns = new Object[row.getMetaData().getColumnCount()];
+                    for (int i = 0; i < columns.length; i++) {
+                        columns[i] = row.getObject(i + 1);
+                    }
+                    return Optional.of(RunWork.of(columns));
+                }
+            }
         });
     }
+
+    private static final String CLAIM = """
+                            WITH head AS (
+                                UPDATE run SET status = 'RUNNING', lease_until = ?, updated_at = now()
+                                 WHERE id = (SELECT id FROM run WHERE tenant_id = ? AND subject_hash = ? AND status IN\s""" + OPEN + """
+                                              ORDER BY seq LIMIT 1)
+                                   AND ((status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= now())
+                                        OR (status = 'RUNNING' AND lease_until < now()))
+                                RETURNING id, tenant_id, automation_id, automation_version, attempts, subject_hash, inbound_event_id,
+                                          deferred, manual, seq, created_at)
+                            SELECT r.id, r.tenant_id, r.automation_id, r.automation_version, r.attempts, r.subject_hash,
+                                   e.id, e.connection_id, e.connector_id, e.trigger_key, e.dedup_key, e.event_type, e.occurred_at, e.payload,
+                                   a.status, a.action_connector, a.action_key, a.action_connection_id,
+                                   v.mapping, v.filter, v.trigger_settings, t.time_zone, r.deferred, r.manual, e.received_at, e.trace_parent,
+                                   t.plan,
+                                   (SELECT count(*) FROM run o WHERE o.tenant_id = r.tenant_id AND o.subject_hash = r.subject_hash
+                                       AND o.seq <= r.seq AND o.created_at > r.created_at - interval '1 minute'),
+                                   c.status, c.connector_id, c.secrets, c.attributes, c.expires_at
+                              FROM head r
+                              JOIN inbound_event e ON e.id = r.inbound_event_id
+                              JOIN automation a ON a.id = r.automation_id
+                              JOIN automation_version v ON v.automation_id = a.id AND v.version = r.automation_version
+                              JOIN tenant t ON t.id = r.tenant_id
+                              LEFT JOIN connection c ON c.id = a.action_connection_id AND c.tenant_id = r.tenant_id""";
 
     /** Subjects with a run that may go now and that nobody may be working on (a missed wake-up, a due retry, a dead worker). */
     public List<Subject> dueSubjects(int limit) {
@@ -154,59 +205,88 @@ public class RunStore {
         });
     }
 
-    /** What the claimed run is to execute. */
-    public Optional<RunWork> load(UUID runId) {
-        return tx(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                            SELECT r.id, r.tenant_id, r.automation_id, r.automation_version, r.attempts, r.subject_hash,
-                                   e.id, e.connection_id, e.connector_id, e.trigger_key, e.dedup_key, e.event_type, e.occurred_at, e.payload,
-                                   a.status, a.action_connector, a.action_key, a.action_connection_id,
-                                   v.mapping, v.filter, v.trigger_settings, t.time_zone, r.deferred, r.manual, e.received_at, e.trace_parent
-                              FROM run r
-                              JOIN inbound_event e ON e.id = r.inbound_event_id
-                              JOIN automation a ON a.id = r.automation_id
-                              JOIN automation_version v ON v.automation_id = a.id AND v.version = r.automation_version
-                              JOIN tenant t ON t.id = r.tenant_id
-                             WHERE r.id = ?1""")
-                    .setParameter(1, runId).getResultList();
-            return rows.stream().findFirst().map(RunWork::of);
-        });
-    }
-
-    /** Records an attempt's outcome on the run (still under the worker's lease) and in the run's attempt log. */
-    public void finish(RunWork run, Outcome outcome, Instant startedAt, String calls) {
-        tx(() -> {
-            Timestamp next = outcome.nextAttemptAt().map(Timestamp::from).orElse(null);
-            int attempts = run.attempts() + (outcome.counted() ? 1 : 0);
-            int updated = em.createNativeQuery("""
-                            UPDATE run SET status = ?2, attempts = ?3, next_attempt_at = ?4, lease_until = NULL,
-                                   inputs = COALESCE(?5, inputs), outputs = COALESCE(?6, outputs), error = ?7,
-                                   waiting_connection_id = ?8, updated_at = now(), deferred = ?10,
-                                   finished_at = CASE WHEN ?9 THEN now() ELSE NULL END
-                             WHERE id = ?1 AND status = 'RUNNING'""")
-                    .setParameter(1, run.runId()).setParameter(2, outcome.status().name()).setParameter(3, attempts)
-                    .setParameter(4, next).setParameter(5, outcome.inputs()).setParameter(6, outcome.outputs())
-                    .setParameter(7, outcome.error()).setParameter(8, outcome.waitingConnection())
-                    .setParameter(9, outcome.status().isFinal()).setParameter(10, "DEFERRED".equals(outcome.attemptOutcome()))
-                    .executeUpdate();
-            if (updated == 1 && outcome.status() == RunStatus.FAILED) {
+    /**
+     * Records an attempt's outcome on the run (still under the worker's lease) and in the run's
+     * attempt log, with what goes with it in the same transaction: the action's own writes (for
+     * the loop guard) and, for a workspace without a run limit, the month's count.
+     *
+     * @return whether the subject has another open run (its queue is to be looked at again)
+     */
+    public boolean finish(RunWork run, RunExecutor.Executed executed, Instant startedAt) {
+        Outcome outcome = executed.outcome();
+        Timestamp next = outcome.nextAttemptAt().map(Timestamp::from).orElse(null);
+        int attempts = run.attempts() + (outcome.counted() ? 1 : 0);
+        return jdbc(connection -> {
+            if (recordOutcome(connection, run, executed, startedAt, attempts, next) && outcome.status() == RunStatus.FAILED) {
                 // the owners hear of a permanent failure (NotificationSender, at most one e-mail per automation per hour)
                 notifications.runFailed(run.tenantId(), run.automationId());
             }
-            if (outcome.counted() || outcome.status().isFinal() || outcome.status() == RunStatus.PARKED) {
-                em.createNativeQuery("""
-                                INSERT INTO run_attempt (id, tenant_id, run_id, number, automation_version, started_at, finished_at,
-                                                         outcome, error, next_attempt_at, calls)
-                                VALUES (?1, ?2, ?3, ?4, ?5, ?6, now(), ?7, ?8, ?9, ?10)""")
-                        .setParameter(1, UUID.randomUUID()).setParameter(2, run.tenantId()).setParameter(3, run.runId())
-                        .setParameter(4, attempts).setParameter(5, run.automationVersion()).setParameter(6, Timestamp.from(startedAt))
-                        .setParameter(7, outcome.attemptOutcome()).setParameter(8, outcome.error()).setParameter(9, next)
-                        .setParameter(10, calls)
-                        .executeUpdate();
+            try (PreparedStatement open = connection.prepareStatement(
+                    "SELECT 1 FROM run WHERE tenant_id = ? AND subject_hash = ? AND status IN " + OPEN + " LIMIT 1")) {
+                open.setObject(1, run.tenantId());
+                open.setString(2, run.subjectHash());
+                try (ResultSet row = open.executeQuery()) {
+                    return row.next();
+                }
             }
-            return null;
         });
+    }
+
+    /** @return false when the run was no longer this worker's (its lease expired and another took it) */
+    private boolean recordOutcome(Connection connection, RunWork run, RunExecutor.Executed executed, Instant startedAt, int attempts,
+            Timestamp next) throws SQLException {
+        Outcome outcome = executed.outcome();
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE run SET status = ?, attempts = ?, next_attempt_at = ?, lease_until = NULL,
+                       inputs = COALESCE(?, inputs), outputs = COALESCE(?, outputs), error = ?,
+                       waiting_connection_id = ?, updated_at = now(), deferred = ?,
+                       finished_at = CASE WHEN ? THEN now() ELSE NULL END
+                 WHERE id = ? AND status = 'RUNNING'""")) {
+            update.setString(1, outcome.status().name());
+            update.setInt(2, attempts);
+            update.setTimestamp(3, next);
+            update.setString(4, outcome.inputs());
+            update.setString(5, outcome.outputs());
+            update.setString(6, outcome.error());
+            update.setObject(7, outcome.waitingConnection());
+            update.setBoolean(8, "DEFERRED".equals(outcome.attemptOutcome()));
+            update.setBoolean(9, outcome.status().isFinal());
+            update.setObject(10, run.runId());
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        if (outcome.counted() || outcome.status().isFinal() || outcome.status() == RunStatus.PARKED) {
+            try (PreparedStatement attempt = connection.prepareStatement("""
+                    INSERT INTO run_attempt (id, tenant_id, run_id, number, automation_version, started_at, finished_at,
+                                             outcome, error, next_attempt_at, calls)
+                    VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)""")) {
+                attempt.setObject(1, UUID.randomUUID());
+                attempt.setObject(2, run.tenantId());
+                attempt.setObject(3, run.runId());
+                attempt.setInt(4, attempts);
+                attempt.setInt(5, run.automationVersion());
+                attempt.setTimestamp(6, Timestamp.from(startedAt));
+                attempt.setString(7, outcome.attemptOutcome());
+                attempt.setString(8, outcome.error());
+                attempt.setTimestamp(9, next);
+                attempt.setString(10, executed.calls());
+                attempt.executeUpdate();
+            }
+        }
+        if (!outcome.ownWrites().isEmpty()) {
+            insertOwnWrites(connection, run.tenantId(), run.actionConnectionId(), outcome.ownWrites());
+        }
+        if (executed.meter()) {
+            try (PreparedStatement count = connection.prepareStatement("""
+                    INSERT INTO usage_month AS u (tenant_id, month, runs_executed)
+                    VALUES (?, date_trunc('month', now() AT TIME ZONE 'UTC')::date, 1)
+                    ON CONFLICT (tenant_id, month) DO UPDATE SET runs_executed = u.runs_executed + 1""")) {
+                count.setObject(1, run.tenantId());
+                count.executeUpdate();
+            }
+        }
+        return true;
     }
 
     /**
@@ -235,16 +315,28 @@ public class RunStore {
 
     /** Notes what a successful action wrote (its outputs' ids), for the loop guard. */
     public void recordOwnWrites(UUID tenantId, UUID connectionId, Map<String, String> ids) {
-        if (ids.isEmpty()) {
-            return;
+        if (!ids.isEmpty()) {
+            jdbc(connection -> {
+                insertOwnWrites(connection, tenantId, connectionId, ids);
+                return null;
+            });
         }
-        tx(() -> {
-            ids.forEach((key, id) -> em.createNativeQuery("""
-                            INSERT INTO own_write (tenant_id, connection_id, entity_key, entity_id, written_at) VALUES (?1, ?2, ?3, ?4, now())
-                            ON CONFLICT (connection_id, entity_key, entity_id) DO UPDATE SET written_at = now()""")
-                    .setParameter(1, tenantId).setParameter(2, connectionId).setParameter(3, key).setParameter(4, id).executeUpdate());
-            return null;
-        });
+    }
+
+    private static void insertOwnWrites(Connection connection, UUID tenantId, UUID connectionId, Map<String, String> ids)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO own_write (tenant_id, connection_id, entity_key, entity_id, written_at) VALUES (?, ?, ?, ?, now())
+                ON CONFLICT (connection_id, entity_key, entity_id) DO UPDATE SET written_at = now()""")) {
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                insert.setObject(1, tenantId);
+                insert.setObject(2, connectionId);
+                insert.setString(3, id.getKey());
+                insert.setString(4, id.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Whether Ponte itself wrote one of these entities on the connection within {@code window}. */
@@ -265,21 +357,6 @@ public class RunStore {
             }
             return false;
         });
-    }
-
-    /** Runs of the run's subject created in the minute up to it (itself included; later ones not). */
-    public long recentSubjectRuns(UUID tenantId, UUID runId) {
-        return tx(() -> ((Number) em.createNativeQuery("""
-                        SELECT count(*) FROM run r JOIN run me ON me.id = ?2 AND me.tenant_id = ?1
-                         WHERE r.tenant_id = ?1 AND r.subject_hash = me.subject_hash AND r.seq <= me.seq
-                           AND r.created_at > me.created_at - interval '1 minute'""")
-                .setParameter(1, tenantId).setParameter(2, runId).getSingleResult()).longValue());
-    }
-
-    /** The workspace's plan; empty: the installation's default plan. */
-    public Optional<String> plan(UUID tenantId) {
-        return tx(() -> em.createNativeQuery("SELECT plan FROM tenant WHERE id = ?1").setParameter(1, tenantId).getResultList()
-                .stream().filter(java.util.Objects::nonNull).map(String.class::cast).findFirst());
     }
 
     /**

@@ -8,41 +8,48 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
  * Drains subjects' queues on this instance's worker threads. A subject is drained by one thread
- * at a time here, and only its head run is ever claimed (see {@link RunStore#claimHead}), so one
+ * at a time here, and only its head run is ever claimed (see {@link RunStore#claim}), so one
  * person's runs execute one after the other, in order, across instances too; different subjects
  * run in parallel. A wake-up for a subject already being drained makes that drain look again.
+ *
+ * <p>Subjects wait for a thread in a {@link WorkspaceRotation}: one workspace's backlog gets its
+ * share of the threads ({@code ponte.runner.workers-per-workspace}), never all of them.
  */
 @ApplicationScoped
 public class SubjectWorkers {
 
     private static final Logger LOG = Logger.getLogger(SubjectWorkers.class);
+    /** Beyond this many waiting subjects, the caller (the Kafka consumer, the scheduler) drains the subject itself: back-pressure. */
+    private static final int MAX_WAITING = 10_000;
 
     private final RunStore store;
     private final RunExecutor executor;
     private final TenantContext tenants;
     private final RunMetrics metrics;
     private final Tracing tracing;
-    private final ThreadPoolExecutor pool;
+    private final int workers;
+    private final List<Thread> threads = new ArrayList<>();
     private final Set<RunStore.Subject> draining = ConcurrentHashMap.newKeySet();
     private final Set<RunStore.Subject> again = ConcurrentHashMap.newKeySet();
+    private final WorkspaceRotation rotation;
 
     SubjectWorkers(RunStore store, RunExecutor executor, TenantContext tenants, RunMetrics metrics, PonteConfig config,
             Tracing tracing) {
@@ -51,22 +58,55 @@ public class SubjectWorkers {
         this.executor = executor;
         this.tenants = tenants;
         this.metrics = metrics;
-        int workers = config.runner().workers();
-        AtomicInteger n = new AtomicInteger();
-        // A full queue makes the caller (the Kafka consumer, the scheduler) drain the subject itself: back-pressure.
-        this.pool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), runnable -> {
-            Thread thread = new Thread(runnable, "ponte-runner-" + n.incrementAndGet());
+        this.rotation = new WorkspaceRotation(config.runner().workersPerWorkspace(), MAX_WAITING);
+        this.workers = config.runner().workers();
+    }
+
+    @PostConstruct
+    void start() {
+        for (int n = 1; n <= workers; n++) {
+            Thread thread = new Thread(this::work, "ponte-runner-" + n);
             thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     /** Makes sure the subject's queue is looked at soon. */
     public void wake(RunStore.Subject subject) {
-        if (draining.add(subject)) {
-            pool.execute(() -> drain(subject));
-        } else {
+        if (!draining.add(subject)) {
             again.add(subject);
+            return;
+        }
+        if (!rotation.offer(subject)) {
+            drain(subject);
+        }
+    }
+
+    /**
+     * Wakes the subject unless this instance is on it already (waiting for a thread or being
+     * drained): the scheduler's safety net, which would otherwise make every subject of a backlog
+     * look at its queue once more for each of its ticks.
+     */
+    public void nudge(RunStore.Subject subject) {
+        if (!draining.contains(subject)) {
+            wake(subject);
+        }
+    }
+
+    private void work() {
+        while (!rotation.closed()) {
+            RunStore.Subject subject;
+            try {
+                subject = rotation.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                drain(subject);
+            } finally {
+                rotation.done(subject);
+            }
         }
     }
 
@@ -87,29 +127,27 @@ public class SubjectWorkers {
     }
 
     private void drainQueue(RunStore.Subject subject) {
-        for (Optional<UUID> claimed = store.claimHead(subject); claimed.isPresent(); claimed = store.claimHead(subject)) {
-            UUID runId = claimed.get();
-            Optional<RunWork> work = store.load(runId);
-            if (work.isEmpty()) {
-                continue;
-            }
+        for (Optional<RunWork> claimed = store.claim(subject); claimed.isPresent(); claimed = store.claim(subject)) {
+            RunWork work = claimed.get();
+            UUID runId = work.runId();
             Instant started = Instant.now();
             // every log line of the execution names the run and its workspace (JSON logs carry the MDC)
             MDC.put("runId", runId.toString());
             MDC.put("tenantId", subject.tenantId().toString());
             // the execution continues the trace of the webhook request that brought the event (ids only, no personal data)
             Span span = tracing.tracer().spanBuilder("ponte.run").setSpanKind(SpanKind.CONSUMER)
-                    .setParent(tracing.parent(work.get().traceParent()))
+                    .setParent(tracing.parent(work.traceParent()))
                     .setAttribute("ponte.run.id", runId.toString())
                     .setAttribute("ponte.tenant.id", subject.tenantId().toString())
-                    .setAttribute("ponte.automation.id", work.get().automationId().toString())
-                    .setAttribute("ponte.run.attempt", (long) work.get().attempts() + 1)
-                    .setAttribute("ponte.connector.action", work.get().actionConnector())
+                    .setAttribute("ponte.automation.id", work.automationId().toString())
+                    .setAttribute("ponte.run.attempt", (long) work.attempts() + 1)
+                    .setAttribute("ponte.connector.action", work.actionConnector())
                     .startSpan();
             RunExecutor.Executed executed;
+            boolean more;
             try (Scope scope = span.makeCurrent()) {
-                executed = tenants.call(subject.tenantId(), () -> executor.execute(work.get()));
-                store.finish(work.get(), executed.outcome(), started, executed.calls());
+                executed = tenants.call(subject.tenantId(), () -> executor.execute(work));
+                more = store.finish(work, executed, started);
                 span.setAttribute("ponte.run.status", executed.outcome().status().name());
                 span.setAttribute("ponte.run.outcome", executed.outcome().attemptOutcome());
                 if (executed.outcome().status() == RunStatus.FAILED) {
@@ -125,10 +163,11 @@ public class SubjectWorkers {
             }
             Instant finished = Instant.now();
             metrics.executed(executed.outcome(), Duration.between(started, finished));
-            if (executed.outcome().status() == RunStatus.SUCCEEDED && work.get().attempts() == 0 && !work.get().deferred()) {
-                metrics.succeededFirstTime(Duration.between(work.get().receivedAt(), finished));
+            if (executed.outcome().status() == RunStatus.SUCCEEDED && work.attempts() == 0 && !work.deferred()) {
+                metrics.succeededFirstTime(Duration.between(work.receivedAt(), finished));
             }
-            if (!executed.outcome().status().isFinal()) {
+            // a run that is not over holds its queue; an empty queue is looked at again only when woken
+            if (!executed.outcome().status().isFinal() || !more) {
                 return;
             }
         }
@@ -136,7 +175,7 @@ public class SubjectWorkers {
 
     /** Runs being executed or waiting for a worker thread here. */
     int busy() {
-        return pool.getActiveCount() + pool.getQueue().size();
+        return rotation.size();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -145,11 +184,19 @@ public class SubjectWorkers {
 
     @PreDestroy
     void stop() {
-        pool.shutdown();
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (rotation.closed()) {
+            return;
+        }
+        // the threads finish the subject in hand; idle ones wake up and leave
+        rotation.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

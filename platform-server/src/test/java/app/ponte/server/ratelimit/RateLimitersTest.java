@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.ponte.api.context.RateLimiter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.WithDefault;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
@@ -25,13 +26,44 @@ class RateLimitersTest {
 
     @Test
     void givesOneAccountNoMoreThanItsPaceAndNoBurst() throws Exception {
-        RateLimiter limiter = limiters.forAccount("kommo", UUID.randomUUID().toString(), 5);
+        RateLimiter limiter = limiters.forAccount("kommo", UUID.randomUUID().toString(), 5, 1);
 
         long start = System.nanoTime();
         int granted = permitsWithoutWaiting(limiter, 20);
         // one permit in store, then 5 per second refilled evenly: whatever the machine's speed, a
         // tight loop gets no more than that (never the 5 at once an interval refill would give)
-        assertTrue(granted >= 1 && granted <= allowed(5, start), granted + " permits");
+        assertTrue(granted >= 1 && granted <= allowed(1, 5, start), granted + " permits");
+    }
+
+    @Test
+    void anIdleAccountServesItsBurstAtOnceThenItsPace() throws Exception {
+        RateLimiter limiter = limiters.forAccount("kommo", UUID.randomUUID().toString(), 3, 3);
+
+        long start = System.nanoTime();
+        int granted = permitsWithoutWaiting(limiter, 20);
+        // a run's three calls go without waiting; beyond them, the pace
+        assertTrue(granted >= 3 && granted <= allowed(3, 3, start), granted + " permits");
+    }
+
+    @Test
+    void theDefaultsKeepAnySecondWithinKommosLimitWithAMargin() throws Exception {
+        int burst = Integer.parseInt(RateLimitConfig.class.getMethod("perAccountBurst").getAnnotation(WithDefault.class).value());
+        int pace = Integer.parseInt(RateLimitConfig.class.getMethod("perAccountPerSecond").getAnnotation(WithDefault.class).value());
+        assertTrue(burst + pace <= 6, "burst + pace is the most calls a sliding second can hold; Kommo allows 7");
+    }
+
+    @Test
+    void aBucketStoredUnderAnotherConfigurationTakesTheCurrentOne() throws Exception {
+        String account = UUID.randomUUID().toString();
+        RateLimiters before = new RateLimiters(dataSource, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        assertTrue(permitsWithoutWaiting(before.forAccount("kommo", account, 1, 1), 5) <= 2, "the old shape: one permit");
+        Thread.sleep(5); // a later start
+        RateLimiters after = new RateLimiters(dataSource, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        long start = System.nanoTime();
+        int granted = permitsWithoutWaiting(after.forAccount("kommo", account, 1, 3), 10);
+        assertTrue(granted <= allowed(3, 1, start), granted + " permits");
+        Thread.sleep(3_100); // refilled to the new capacity
+        assertTrue(permitsWithoutWaiting(after.forAccount("kommo", account, 1, 3), 10) >= 3, "the new burst");
     }
 
     @Test
@@ -40,32 +72,32 @@ class RateLimitersTest {
         RateLimiters otherInstance = new RateLimiters(dataSource, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         long start = System.nanoTime();
-        int first = permitsWithoutWaiting(limiters.forAccount("kommo", account, 6), 4);
-        int second = permitsWithoutWaiting(otherInstance.forAccount("kommo", account, 6), 10);
+        int first = permitsWithoutWaiting(limiters.forAccount("kommo", account, 6, 1), 4);
+        int second = permitsWithoutWaiting(otherInstance.forAccount("kommo", account, 6, 1), 10);
 
         assertTrue(first >= 1);
-        assertTrue(first + second <= allowed(6, start), "the second instance draws on the same bucket: " + first + " + " + second);
+        assertTrue(first + second <= allowed(1, 6, start), "the second instance draws on the same bucket: " + first + " + " + second);
     }
 
     @Test
     void keepsAccountsApart() throws Exception {
-        assertTrue(permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3), 10) >= 1);
-        assertTrue(permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3), 10) >= 1,
+        assertTrue(permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3, 1), 10) >= 1);
+        assertTrue(permitsWithoutWaiting(limiters.forAccount("kommo", UUID.randomUUID().toString(), 3, 1), 10) >= 1,
                 "an account's empty bucket does not empty another's");
     }
 
     @Test
     void waitsForAPermitWithinTheAllowedTime() throws Exception {
-        RateLimiter limiter = limiters.forAccount("kommo", UUID.randomUUID().toString(), 50);
+        RateLimiter limiter = limiters.forAccount("kommo", UUID.randomUUID().toString(), 50, 1);
         for (int i = 0; i < 5; i++) {
             limiter.acquire(Duration.ofSeconds(5)); // each waits at most about 20 ms for its permit
         }
     }
 
-    /** What the bucket may have handed out since {@code start}: its one stored permit and the pace since. */
-    private static int allowed(int perSecond, long start) {
+    /** What the bucket may have handed out since {@code start}: its stored permits and the pace since. */
+    private static int allowed(int burst, int perSecond, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        return 1 + (int) Math.ceil(perSecond * seconds);
+        return burst + (int) Math.ceil(perSecond * seconds);
     }
 
     private static int permitsWithoutWaiting(RateLimiter limiter, int attempts) throws InterruptedException {
