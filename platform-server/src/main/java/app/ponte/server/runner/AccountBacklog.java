@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import app.ponte.server.ratelimit.RateLimitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * How many runs this instance has put off because their vendor account's pace was used up, per
@@ -19,8 +21,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AccountBacklog {
 
-    /** Runs per second one account can take (Kommo: 7 calls/s, about 3 calls per lead upsert). */
-    static final double RUNS_PER_SECOND = 2.0;
+    /** Calls a run makes to its account, about (Kommo's lead upsert: two contact searches and the lead). */
+    static final int CALLS_PER_RUN = 3;
+
+    /** Runs per second one account can take: its pace ({@code ponte.rate-limit.per-account-per-second}) over the calls per run. */
+    final double runsPerSecond;
+
+    @Inject
+    AccountBacklog(RateLimitConfig pace) {
+        this(pace.perAccountPerSecond() / (double) CALLS_PER_RUN);
+    }
+
+    AccountBacklog(double runsPerSecond) {
+        this.runsPerSecond = runsPerSecond;
+    }
 
     private final Map<UUID, AtomicInteger> deferred = new ConcurrentHashMap<>();
 
@@ -29,7 +43,7 @@ public class AccountBacklog {
         AtomicInteger waiting = deferred.computeIfAbsent(connectionId, id -> new AtomicInteger());
         int ahead = alreadyDeferred ? Math.max(1, waiting.get()) : waiting.incrementAndGet();
         long base = hint.orElse(Duration.ofMillis(250)).toMillis();
-        long spread = Math.max(base, Math.round(ahead / RUNS_PER_SECOND * 1000));
+        long spread = Math.max(base, Math.round(ahead / runsPerSecond * 1000));
         return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(spread));
     }
 
@@ -37,7 +51,7 @@ public class AccountBacklog {
 
     /**
      * Whether a run of the connection may try the account's rate limiter now. Always while the
-     * account has no deferred runs here; while it has, about {@link #RUNS_PER_SECOND} × 1.5 runs a
+     * account has no deferred runs here; while it has, about {@link #runsPerSecond} × 1.5 runs a
      * second get through and the others are put off at once — without a database round trip and
      * without a worker thread waiting for a permit that will not come.
      */
@@ -46,7 +60,7 @@ public class AccountBacklog {
             return true;
         }
         long now = System.nanoTime();
-        long step = (long) (1e9 / (RUNS_PER_SECOND * 1.5));
+        long step = (long) (1e9 / (runsPerSecond * 1.5));
         AtomicLong next = nextAdmission.computeIfAbsent(connectionId, id -> new AtomicLong(now));
         while (true) {
             long taken = next.get();

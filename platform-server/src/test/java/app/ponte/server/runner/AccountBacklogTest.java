@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AccountBacklogTest {
 
-    private final AccountBacklog backlog = new AccountBacklog();
+    private final AccountBacklog backlog = new AccountBacklog(1.0);
 
     @Test
     void anAccountWithoutDeferredRunsAdmitsEveryRun() {
@@ -33,7 +33,7 @@ class AccountBacklogTest {
             admitted += backlog.admit(busy) ? 1 : 0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(admitted >= 1 && admitted <= 1 + Math.ceil(AccountBacklog.RUNS_PER_SECOND * 1.5 * seconds),
+        assertTrue(admitted >= 1 && admitted <= 1 + Math.ceil(backlog.runsPerSecond * 1.5 * seconds),
                 admitted + " admitted in " + seconds + " s");
         assertTrue(backlog.admit(quiet), "another account is not held by the busy one");
     }
@@ -46,8 +46,8 @@ class AccountBacklogTest {
             last = backlog.defer(account, false, Optional.of(Duration.ofMillis(250)));
         }
         assertEquals(200, backlog.waiting(account));
-        // the 200th run waits up to 250 ms + 200 / RUNS_PER_SECOND s (random within), never less than the hint
-        assertTrue(last.toMillis() >= 250 && last.toMillis() <= 250 + 200 / AccountBacklog.RUNS_PER_SECOND * 1000, last.toString());
+        // the 200th run waits up to 250 ms + 200 / runsPerSecond s (random within), never less than the hint
+        assertTrue(last.toMillis() >= 250 && last.toMillis() <= 250 + 200 / backlog.runsPerSecond * 1000, last.toString());
         for (int i = 0; i < 200; i++) {
             backlog.resumed(account);
         }
