@@ -2,8 +2,10 @@ package app.ponte.mapping;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parsed mapping expression: literal text and {@code {{ field.key | transform }}} blocks, in
@@ -20,10 +22,26 @@ public final class MappingTemplate {
         this.parts = List.copyOf(parts);
     }
 
-    /** Parses {@code text} with the standard transforms; throws {@link MappingException} when it is not valid. */
+    /**
+     * Parses {@code text} with the standard transforms; throws {@link MappingException} when it is not valid.
+     * A text parsed before gives the same (immutable) template again: the runner renders an automation's
+     * few templates for every event.
+     */
     public static MappingTemplate parse(String text) {
-        return MappingParser.parse(text, TransformRegistry.standard());
+        MappingTemplate known = PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        MappingTemplate parsed = MappingParser.parse(text, TransformRegistry.standard());
+        if (PARSED.size() >= PARSED_MAX) {
+            PARSED.clear(); // bounded: templates are tenants' text; starting over now and then costs one parse each
+        }
+        PARSED.put(text, parsed);
+        return parsed;
     }
+
+    private static final int PARSED_MAX = 20_000;
+    private static final Map<String, MappingTemplate> PARSED = new ConcurrentHashMap<>();
 
     public static MappingTemplate parse(String text, TransformRegistry transforms) {
         return MappingParser.parse(text, transforms);
