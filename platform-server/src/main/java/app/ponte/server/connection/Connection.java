@@ -73,6 +73,10 @@ public class Connection extends PanacheEntityBase {
 
     /** The associated data that binds this row's ciphertext to it. */
     String associatedData() {
+        return associatedData(tenantId, id);
+    }
+
+    static String associatedData(String tenantId, UUID id) {
         return "connection:" + tenantId + ":" + id;
     }
 
