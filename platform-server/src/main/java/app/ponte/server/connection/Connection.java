@@ -73,10 +73,10 @@ public class Connection extends PanacheEntityBase {
 
     /** The associated data that binds this row's ciphertext to it. */
     String associatedData() {
-        return "connection:" + tenantId + ":" + id;
+        return associatedData(tenantId, id);
     }
 
-    static String associatedData(UUID tenantId, UUID id) {
+    static String associatedData(String tenantId, UUID id) {
         return "connection:" + tenantId + ":" + id;
     }
 

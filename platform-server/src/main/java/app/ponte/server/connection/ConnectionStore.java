@@ -10,18 +10,21 @@ import app.ponte.server.tenant.TenantContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import app.ponte.server.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.NoResultException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,12 +48,13 @@ public class ConnectionStore {
     private final ConnectionSubscriptions subscriptions;
     private final WebhookUrls webhookUrls;
     private final Notifications notifications;
-    /** Decrypted secrets by connection, with the ciphertext they came from (see {@link #secrets}). */
-    private final Cache<UUID, Opened> opened = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final DataSource dataSource;
+    private final OpenedCredentials opened = new OpenedCredentials();
 
     ConnectionStore(EntityManager em, SecretCipher cipher, ObjectMapper json, TenantContext tenants,
-            ConnectionSubscriptions subscriptions, WebhookUrls webhookUrls, Notifications notifications) {
+            ConnectionSubscriptions subscriptions, WebhookUrls webhookUrls, Notifications notifications, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
         this.notifications = notifications;
         this.cipher = cipher;
         this.json = json;
@@ -159,24 +163,45 @@ public class ConnectionStore {
     }
 
     /**
-     * The connection a webhook token belongs to, across all tenants (the ingress does not know the
-     * tenant yet): a native query, outside the tenant discriminator, that reads only ids.
+     * The connection a webhook token belongs to, with its credentials, across all tenants (the
+     * ingress does not know the tenant yet): one plain query, outside the tenant discriminator, that
+     * reads only the row the token names. Runs in the caller's transaction when there is one.
+     *
+     * @throws IllegalStateException when the database cannot be read
+     * @throws IllegalArgumentException when the stored secrets do not decrypt
      */
     public Optional<WebhookTarget> findByWebhookToken(String connectorId, String token) {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, tenant_id FROM connection WHERE webhook_token_hash = ?1 "
-                            + "AND connector_id = ?2 AND status <> 'DISCONNECTED'")
-                    .setParameter(1, sha256(token)).setParameter(2, connectorId).getResultList();
-            return rows.stream().findFirst().map(r -> new WebhookTarget((UUID) r[1], (UUID) r[0]));
-        });
+        try (java.sql.Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(BY_WEBHOOK_TOKEN)) {
+            query.setString(1, sha256(token));
+            query.setString(2, connectorId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                UUID connectionId = row.getObject(1, UUID.class);
+                // as Hibernate reads it into Connection.tenantId: the text of the associated data
+                String tenantId = row.getString(2);
+                OffsetDateTime expiresAt = row.getObject(5, OffsetDateTime.class);
+                StoredCredentials stored = open(connectionId, tenantId, row.getString(3), row.getString(4),
+                        expiresAt == null ? null : expiresAt.toInstant());
+                UUID tenant = UUID.fromString(tenantId);
+                return Optional.of(new WebhookTarget(tenant, connectionId,
+                        new StoredConnectionCredentials(this, tenant, connectionId, stored)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up a webhook token", e);
+        }
     }
 
-    /** Where a webhook call goes: a tenant's connection. */
-    public record WebhookTarget(UUID tenantId, UUID connectionId) {
+    private static final String BY_WEBHOOK_TOKEN = "SELECT id, tenant_id, secrets, attributes, expires_at FROM connection "
+            + "WHERE webhook_token_hash = ? AND connector_id = ? AND status <> 'DISCONNECTED'";
+
+    /** Where a webhook call goes: a tenant's connection, and its credentials to authenticate the call. */
+    public record WebhookTarget(UUID tenantId, UUID connectionId, Credentials credentials) {
     }
 
     private static String newWebhookToken() {
@@ -300,35 +325,24 @@ public class ConnectionStore {
     }
 
     private StoredCredentials open(Connection row) {
-        return new StoredCredentials(secrets(row.id, row.associatedData(), row.secrets), read(row.attributes),
-                Optional.ofNullable(row.expiresAt));
+        return open(row.id, row.tenantId, row.secrets, row.attributes, row.expiresAt);
     }
 
     /** The credentials of a connection row read along with other work (no further database access unless refreshed). */
     Credentials credentials(ConnectionSnapshot row) {
-        return new StoredConnectionCredentials(this, row.tenantId(), row.id(), new StoredCredentials(
-                secrets(row.id(), Connection.associatedData(row.tenantId(), row.id()), row.secrets()), read(row.attributes()),
-                row.expiresAt()));
+        return new StoredConnectionCredentials(this, row.tenantId(), row.id(),
+                open(row.id(), row.tenantId().toString(), row.secrets(), row.attributes(), row.expiresAt().orElse(null)));
     }
 
-    /**
-     * Decrypts a connection's secrets, or reuses what the same ciphertext gave before: a changed
-     * secret (refresh, reconnect, rotation, re-encryption) is a new ciphertext, so nothing stale is served.
-     */
-    private Map<String, String> secrets(UUID connectionId, String associatedData, String ciphertext) {
-        Opened hit = opened.getIfPresent(connectionId);
-        if (hit != null && hit.ciphertext().equals(ciphertext)) {
-            return hit.secrets();
-        }
-        Map<String, String> secrets = Map.copyOf(read(cipher.decrypt(ciphertext, associatedData)));
-        opened.put(connectionId, new Opened(ciphertext, secrets));
-        return secrets;
-    }
-
-    private record Opened(String ciphertext, Map<String, String> secrets) {
+    /** Decrypts a stored row's credentials, or reuses what was decrypted from exactly these stored values. */
+    private StoredCredentials open(UUID connectionId, String tenantId, String secrets, String attributes, Instant expiresAt) {
+        return opened.open(connectionId, tenantId, secrets, attributes, expiresAt, () -> new StoredCredentials(
+                read(cipher.decrypt(secrets, Connection.associatedData(tenantId, connectionId))), read(attributes),
+                Optional.ofNullable(expiresAt)));
     }
 
     private void seal(Connection row, Map<String, String> secrets) {
+        opened.forget(row.id);
         row.secrets = cipher.encrypt(write(secrets), row.associatedData());
         row.keyId = cipher.activeKeyId();
     }

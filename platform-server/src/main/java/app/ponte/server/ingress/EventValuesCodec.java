@@ -2,10 +2,12 @@ package app.ponte.server.ingress;
 
 import app.ponte.api.field.FieldValues;
 import app.ponte.api.field.Value;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Iterator;
@@ -18,34 +20,54 @@ import java.util.Map;
  */
 public final class EventValuesCodec {
 
+    /** Jackson's defaults, as a JSON tree prints itself: the stored format does not follow the application's mapper settings. */
+    private static final JsonFactory STREAMING = new JsonFactory();
+
     private final ObjectMapper json;
 
     public EventValuesCodec(ObjectMapper json) {
         this.json = json;
     }
 
+    /** Streams the JSON out (no tree in between): this runs for every event a webhook delivers. */
     public String write(FieldValues values) {
-        ObjectNode root = json.createObjectNode();
-        values.asMap().forEach((key, value) -> {
-            ObjectNode node = root.putObject(key);
-            if (value instanceof Value.Text text) {
-                node.put("t", "text").put("v", text.value());
-            } else if (value instanceof Value.Decimal decimal) {
-                node.put("t", "decimal").put("v", decimal.value().toPlainString());
-            } else if (value instanceof Value.Money money) {
-                node.put("t", "money").put("v", money.amount().toPlainString());
-                if (money.currency() != null) {
-                    node.put("c", money.currency());
-                }
-            } else if (value instanceof Value.Timestamp timestamp) {
-                node.put("t", "timestamp").put("v", timestamp.instant().toString());
-            } else if (value instanceof Value.Bool bool) {
-                node.put("t", "bool").put("v", bool.value());
-            } else {
-                node.put("t", "empty");
+        StringWriter out = new StringWriter(64 + 64 * values.asMap().size());
+        try (JsonGenerator generator = STREAMING.createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, Value> entry : values.asMap().entrySet()) {
+                generator.writeObjectFieldStart(entry.getKey());
+                write(generator, entry.getValue());
+                generator.writeEndObject();
             }
-        });
-        return root.toString();
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write event values as JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator generator, Value value) throws IOException {
+        if (value instanceof Value.Text text) {
+            generator.writeStringField("t", "text");
+            generator.writeStringField("v", text.value());
+        } else if (value instanceof Value.Decimal decimal) {
+            generator.writeStringField("t", "decimal");
+            generator.writeStringField("v", decimal.value().toPlainString());
+        } else if (value instanceof Value.Money money) {
+            generator.writeStringField("t", "money");
+            generator.writeStringField("v", money.amount().toPlainString());
+            if (money.currency() != null) {
+                generator.writeStringField("c", money.currency());
+            }
+        } else if (value instanceof Value.Timestamp timestamp) {
+            generator.writeStringField("t", "timestamp");
+            generator.writeStringField("v", timestamp.instant().toString());
+        } else if (value instanceof Value.Bool bool) {
+            generator.writeStringField("t", "bool");
+            generator.writeBooleanField("v", bool.value());
+        } else {
+            generator.writeStringField("t", "empty");
+        }
     }
 
     public FieldValues read(String text) {

@@ -10,11 +10,20 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 
 /**
  * Makes webhook deliveries durable: the trigger events of a delivery, its record in the
@@ -26,12 +35,14 @@ import java.util.UUID;
 public class IngressStore {
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final EventValuesCodec codec;
     private final Tracing tracing;
     private final Notifications notifications;
 
-    IngressStore(EntityManager em, ObjectMapper json, Tracing tracing, Notifications notifications) {
+    IngressStore(EntityManager em, DataSource dataSource, ObjectMapper json, Tracing tracing, Notifications notifications) {
         this.em = em;
+        this.dataSource = dataSource;
         this.notifications = notifications;
         this.codec = new EventValuesCodec(json);
         this.tracing = tracing;
@@ -41,32 +52,71 @@ public class IngressStore {
     public record Accepted(int created, int repeated) {
     }
 
+    /**
+     * Stores a delivery's events, its record in the delivery log and the connection's "last event
+     * received", in the caller's transaction (committed with it, or not at all): one statement.
+     */
     public Accepted accept(UUID tenantId, UUID connectionId, String connectorId, List<TriggerEvent> events) {
+        requireTransaction();
         // the request's trace, continued by the event's runs (null when tracing is off)
         String traceParent = tracing.currentParent();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int created = 0;
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement accept = connection.prepareStatement(acceptStatement(events.size()))) {
+            int p = 0;
             for (TriggerEvent event : events) {
-                created += em.createNativeQuery("INSERT INTO inbound_event (id, tenant_id, connection_id, connector_id, trigger_key, "
-                                + "dedup_key, subject_hash, event_type, occurred_at, payload, trace_parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                                + "ON CONFLICT ON CONSTRAINT inbound_event_dedup_uk DO NOTHING")
-                        .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, connectionId)
-                        .setParameter(4, connectorId).setParameter(5, event.triggerKey()).setParameter(6, truncate(event.dedupKey(), 300))
-                        .setParameter(7, sha256(tenantId + "|" + event.subject())).setParameter(8, truncate(event.eventType(), 100))
-                        .setParameter(9, Timestamp.from(event.occurredAt())).setParameter(10, codec.write(event.values()))
-                        .setParameter(11, traceParent)
-                        .executeUpdate();
+                accept.setObject(++p, UUID.randomUUID());
+                accept.setObject(++p, tenantId);
+                accept.setObject(++p, connectionId);
+                accept.setString(++p, connectorId);
+                accept.setString(++p, event.triggerKey());
+                accept.setString(++p, truncate(event.dedupKey(), 300));
+                accept.setString(++p, sha256(tenantId + "|" + event.subject()));
+                accept.setString(++p, truncate(event.eventType(), 100));
+                accept.setObject(++p, utc(event.occurredAt()));
+                accept.setString(++p, codec.write(event.values()));
+                accept.setString(++p, traceParent);
             }
-            int repeated = events.size() - created;
-            record(tenantId, connectionId, created > 0 ? "ACCEPTED" : "DUPLICATE", events.get(0).eventType(), created, repeated, null);
-            // at most once a second per connection: a busy connection's deliveries must not queue on its row lock
-            Instant now = Instant.now();
-            em.createNativeQuery("UPDATE connection SET last_event_at = ?1 WHERE id = ?2 "
-                            + "AND (last_event_at IS NULL OR last_event_at < ?3)")
-                    .setParameter(1, Timestamp.from(now)).setParameter(2, connectionId)
-                    .setParameter(3, Timestamp.from(now.minusSeconds(1))).executeUpdate();
-            return new Accepted(created, repeated);
-        });
+            accept.setObject(++p, utc(now));
+            accept.setObject(++p, connectionId);
+            accept.setObject(++p, utc(now.minusSeconds(1)));
+            accept.setObject(++p, UUID.randomUUID());
+            accept.setObject(++p, tenantId);
+            accept.setObject(++p, connectionId);
+            accept.setString(++p, truncate(events.get(0).eventType(), 100));
+            accept.setInt(++p, events.size());
+            try (ResultSet row = accept.executeQuery()) {
+                row.next();
+                int created = row.getInt(1);
+                return new Accepted(created, events.size() - created);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a webhook delivery", e);
+        }
+    }
+
+    /**
+     * The statement that accepts a delivery of {@code events} events: inserts them (a repeated one is
+     * skipped by the de-dup key), records the delivery as ACCEPTED when any was new, else DUPLICATE,
+     * and sets the connection's "last event received" at most once a second (a busy connection's
+     * deliveries must not queue on its row lock). Returns how many events were new.
+     */
+    private static String acceptStatement(int events) {
+        return events < ACCEPT_STATEMENTS.length ? ACCEPT_STATEMENTS[events] : buildAcceptStatement(events);
+    }
+
+    private static final String[] ACCEPT_STATEMENTS = IntStream.range(0, 9)
+            .mapToObj(n -> n == 0 ? null : buildAcceptStatement(n)).toArray(String[]::new);
+
+    private static String buildAcceptStatement(int events) {
+        return "WITH new_event AS (INSERT INTO inbound_event (id, tenant_id, connection_id, connector_id, trigger_key, "
+                + "dedup_key, subject_hash, event_type, occurred_at, payload, trace_parent) VALUES "
+                + String.join(", ", Collections.nCopies(events, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                + " ON CONFLICT ON CONSTRAINT inbound_event_dedup_uk DO NOTHING RETURNING 1), "
+                + "touched AS (UPDATE connection SET last_event_at = ? WHERE id = ? AND (last_event_at IS NULL OR last_event_at < ?)) "
+                + "INSERT INTO webhook_delivery (id, tenant_id, connection_id, outcome, event_type, events_new, events_repeated) "
+                + "SELECT ?, ?, ?, CASE WHEN count(*) > 0 THEN 'ACCEPTED' ELSE 'DUPLICATE' END, ?, count(*), ? - count(*) "
+                + "FROM new_event RETURNING events_new";
     }
 
     /**
@@ -86,23 +136,38 @@ public class IngressStore {
         return id;
     }
 
-    /** A delivery that produced no event (ignored, malformed or unauthenticated), for the tenant's log. */
+    /**
+     * A delivery that produced no event (ignored, malformed or unauthenticated), for the tenant's
+     * log; in the caller's transaction.
+     */
     public void reject(UUID tenantId, UUID connectionId, String outcome, String eventType, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            record(tenantId, connectionId, outcome, eventType, 0, 0, reason);
-            if ("UNAUTHENTICATED".equals(outcome)) {
-                notifications.hottokRefused(tenantId, connectionId);
-            }
-        });
+        requireTransaction();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (id, tenant_id, connection_id, "
+                        + "outcome, event_type, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, tenantId);
+            insert.setObject(3, connectionId);
+            insert.setString(4, outcome);
+            insert.setString(5, eventType == null ? null : truncate(eventType, 100));
+            insert.setString(6, reason == null ? null : truncate(reason, 500));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record a webhook delivery", e);
+        }
+        if ("UNAUTHENTICATED".equals(outcome)) {
+            notifications.hottokRefused(tenantId, connectionId);
+        }
     }
 
-    private void record(UUID tenantId, UUID connectionId, String outcome, String eventType, int created, int repeated, String reason) {
-        em.createNativeQuery("INSERT INTO webhook_delivery (id, tenant_id, connection_id, outcome, event_type, events_new, "
-                        + "events_repeated, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, connectionId).setParameter(4, outcome)
-                .setParameter(5, eventType == null ? null : truncate(eventType, 100)).setParameter(6, created).setParameter(7, repeated)
-                .setParameter(8, reason == null ? null : truncate(reason, 500))
-                .executeUpdate();
+    private static void requireTransaction() {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("a webhook delivery is stored in the ingress's transaction");
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String truncate(String text, int max) {

@@ -1,7 +1,7 @@
 package app.ponte.server.ingress;
 
 import app.ponte.api.ConnectorDescriptor;
-import app.ponte.api.context.Credentials;
+import app.ponte.api.trigger.TriggerEvent;
 import app.ponte.api.webhook.WebhookOutcome;
 import app.ponte.api.webhook.WebhookRequest;
 import app.ponte.server.api.Problem;
@@ -10,6 +10,7 @@ import app.ponte.server.connector.ConnectorService;
 import app.ponte.server.runner.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -86,48 +87,53 @@ public class WebhookIngress {
         if (body != null && body.length > MAX_BODY_BYTES) {
             return answer("too_large", problem(413, "Grande demais", "O corpo passa de 256 KiB."));
         }
-        Optional<ConnectionStore.WebhookTarget> target;
-        try {
-            target = connections.findByWebhookToken(connectorId, token);
-        } catch (RuntimeException e) {
-            LOG.warnf("webhook ingress cannot reach the database: %s", e.getClass().getSimpleName());
-            return unavailable();
-        }
-        if (target.isEmpty()) {
-            return answer("unknown_token", problem(404, "Não encontrado", "Endereço de webhook desconhecido."));
-        }
-        ConnectionStore.WebhookTarget connection = target.get();
         WebhookRequest request = new WebhookRequest("POST", headers.getRequestHeaders(), uri.getQueryParameters(),
                 body == null ? new byte[0] : body);
+        Delivered delivered;
         try {
-            Credentials credentials = connections.credentials(connection.tenantId(), connection.connectionId()).orElseThrow();
-            WebhookOutcome outcome = connector.get().webhooks().get().receive(request, credentials);
-            if (outcome instanceof WebhookOutcome.Unauthenticated refused) {
-                store.reject(connection.tenantId(), connection.connectionId(), "UNAUTHENTICATED", null, refused.reason());
-                return answer("unauthenticated", problem(401, "Não autenticado", refused.reason()));
-            }
-            if (outcome instanceof WebhookOutcome.Malformed malformed) {
-                store.reject(connection.tenantId(), connection.connectionId(), "MALFORMED", null, malformed.reason());
-                return answer("malformed", problem(400, "Corpo inválido", malformed.reason()));
-            }
-            if (outcome instanceof WebhookOutcome.Ignored ignored) {
-                store.reject(connection.tenantId(), connection.connectionId(), "IGNORED", ignored.eventType(), ignored.reason());
-                return answer("ignored", Response.ok(Map.of("status", "ignored", "reason", ignored.reason())).build());
-            }
-            List<app.ponte.api.trigger.TriggerEvent> events = ((WebhookOutcome.Events) outcome).events();
-            IngressStore.Accepted accepted = store.accept(connection.tenantId(), connection.connectionId(), connectorId, events);
-            if (accepted.created() > 0) {
-                relay.kick();
-            }
-            Map<String, Object> body2xx = new HashMap<>();
-            body2xx.put("status", accepted.created() > 0 ? "accepted" : "duplicate");
-            body2xx.put("events", accepted.created());
-            body2xx.put("duplicates", accepted.repeated());
-            return answer(accepted.created() > 0 ? "accepted" : "duplicate", Response.ok(body2xx).build());
+            // one transaction: the token's connection is looked up, the delivery checked and stored,
+            // and only once that has committed is it answered
+            delivered = QuarkusTransaction.requiringNew().call(() -> deliver(connector.get(), connectorId, token, request));
         } catch (RuntimeException e) {
-            LOG.warnf("webhook for connection %s could not be made durable: %s", connection.connectionId(), e.getClass().getSimpleName());
+            LOG.warnf("a %s webhook delivery could not be made durable: %s", connectorId, e.getClass().getSimpleName());
             return unavailable();
         }
+        if (delivered.created() > 0) {
+            relay.kick();
+        }
+        return answer(delivered.outcome(), delivered.response());
+    }
+
+    /** What a delivery came to: the answer to give once its transaction has committed, and how many events were new. */
+    private record Delivered(String outcome, Response response, int created) {
+    }
+
+    private Delivered deliver(ConnectorDescriptor connector, String connectorId, String token, WebhookRequest request) {
+        Optional<ConnectionStore.WebhookTarget> target = connections.findByWebhookToken(connectorId, token);
+        if (target.isEmpty()) {
+            return new Delivered("unknown_token", problem(404, "Não encontrado", "Endereço de webhook desconhecido."), 0);
+        }
+        ConnectionStore.WebhookTarget connection = target.get();
+        WebhookOutcome outcome = connector.webhooks().get().receive(request, connection.credentials());
+        if (outcome instanceof WebhookOutcome.Unauthenticated refused) {
+            store.reject(connection.tenantId(), connection.connectionId(), "UNAUTHENTICATED", null, refused.reason());
+            return new Delivered("unauthenticated", problem(401, "Não autenticado", refused.reason()), 0);
+        }
+        if (outcome instanceof WebhookOutcome.Malformed malformed) {
+            store.reject(connection.tenantId(), connection.connectionId(), "MALFORMED", null, malformed.reason());
+            return new Delivered("malformed", problem(400, "Corpo inválido", malformed.reason()), 0);
+        }
+        if (outcome instanceof WebhookOutcome.Ignored ignored) {
+            store.reject(connection.tenantId(), connection.connectionId(), "IGNORED", ignored.eventType(), ignored.reason());
+            return new Delivered("ignored", Response.ok(Map.of("status", "ignored", "reason", ignored.reason())).build(), 0);
+        }
+        List<TriggerEvent> events = ((WebhookOutcome.Events) outcome).events();
+        IngressStore.Accepted accepted = store.accept(connection.tenantId(), connection.connectionId(), connectorId, events);
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", accepted.created() > 0 ? "accepted" : "duplicate");
+        body.put("events", accepted.created());
+        body.put("duplicates", accepted.repeated());
+        return new Delivered(accepted.created() > 0 ? "accepted" : "duplicate", Response.ok(body).build(), accepted.created());
     }
 
     private Response unavailable() {

@@ -9,6 +9,7 @@ import app.ponte.api.ConnectorException;
 import app.ponte.api.action.Failure;
 import app.ponte.api.context.Credentials;
 import app.ponte.api.context.Credentials.StoredCredentials;
+import app.ponte.server.crypto.SecretCipher;
 import app.ponte.server.testing.TestTenants;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ class ConnectionStoreTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SecretCipher cipher;
 
     private ConnectionView kommo(UUID tenant, Instant expiresAt) {
         return store.create(tenant, new NewConnection("kommo", "Kommo (loja)", "31829174", Map.of("subdomain", "loja"),
@@ -64,6 +68,32 @@ class ConnectionStoreTest {
         assertTrue(store.credentials(other, view.id()).isEmpty());
         assertTrue(store.list(other).isEmpty());
         assertEquals(List.of(view.id()), store.list(owner).stream().map(ConnectionView::id).toList());
+    }
+
+    @Test
+    void findsAWebhookTokensConnectionWithItsCurrentSecretsNeverStaleOnes() {
+        UUID tenant = TestTenants.create("Loja W");
+        ConnectionView view = store.create(tenant, new NewConnection("hotmart", "Hotmart", null, Map.of(),
+                Map.of("hottok", "hottok-antigo"), null));
+        String token = store.rotateWebhookToken(tenant, view.id()).orElseThrow();
+
+        ConnectionStore.WebhookTarget found = store.findByWebhookToken("hotmart", token).orElseThrow();
+        assertEquals(tenant, found.tenantId());
+        assertEquals(view.id(), found.connectionId());
+        assertEquals("hottok-antigo", found.credentials().secret("hottok").orElseThrow());
+        assertEquals("hottok-antigo", store.findByWebhookToken("hotmart", token).orElseThrow().credentials().secret("hottok").orElseThrow());
+
+        // another server instance stores a new hottok (e.g. a reconnect): this instance must not serve the old one
+        String sealed = cipher.encrypt("{\"hottok\":\"hottok-novo\",\"webhook_token\":\"" + token + "\"}",
+                "connection:" + tenant + ":" + view.id());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE connection SET secrets = ?1 WHERE id = ?2")
+                .setParameter(1, sealed).setParameter(2, view.id()).executeUpdate());
+        assertEquals("hottok-novo", store.findByWebhookToken("hotmart", token).orElseThrow().credentials().secret("hottok").orElseThrow());
+        assertEquals("hottok-novo", store.credentials(tenant, view.id()).orElseThrow().secret("hottok").orElseThrow());
+
+        assertTrue(store.findByWebhookToken("kommo", token).isEmpty(), "the token belongs to a Hotmart connection");
+        store.disconnect(tenant, view.id());
+        assertTrue(store.findByWebhookToken("hotmart", token).isEmpty());
     }
 
     @Test
