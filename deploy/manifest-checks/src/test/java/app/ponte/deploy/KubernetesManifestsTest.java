@@ -163,9 +163,10 @@ class KubernetesManifestsTest {
             known.add(envName(key.replaceFirst("^%[a-z]+\\.", "")));
         }
         // Read by @ConfigMapping interfaces (PonteConfig, CryptoConfig) or by Quarkus without a line in
-        // application.properties, or referenced as ${...} by base/ponte/application.properties.
+        // application.properties, or referenced as ${...} by base/ponte/application.properties; JAVA_OPTS by the
+        // image's entry point and MALLOC_ARENA_MAX by glibc.
         known.addAll(List.of("PONTE_PUBLIC_URL", "PONTE_CRYPTO_KEY", "PONTE_CRYPTO_PREVIOUS_KEYS", "QUARKUS_DATASOURCE_PASSWORD",
-                "PONTE_LOG_JSON", "JAVA_OPTS", "KOMMO_OAUTH_CLIENT_ID", "KOMMO_OAUTH_CLIENT_SECRET"));
+                "PONTE_LOG_JSON", "JAVA_OPTS", "MALLOC_ARENA_MAX", "KOMMO_OAUTH_CLIENT_ID", "KOMMO_OAUTH_CLIENT_SECRET"));
         assertTrue(Repository.read("platform-server/src/main/java/app/ponte/server/config/PonteConfig.java").contains("java.net.URI publicUrl()"));
         assertTrue(Repository.read("platform-server/src/main/java/app/ponte/server/crypto/CryptoConfig.java").contains("previousKeys()"));
         assertTrue(Repository.read("platform-server/src/main/resources/application.properties").contains("${PONTE_LOG_JSON:true}"));
