@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * The drain rate of one Kommo account: a backlog of approved sales (1,000 by default) for one
  * workspace, with the simulator's rate limit on (Kommo's 7/s). Ponte's pacing
- * ({@code ponte.rate-limit.per-account-per-second}, 3 by default, after a burst of 3) must keep the account busy —
+ * ({@code ponte.rate-limit.per-account-per-second}, 2 by default, after a burst of 3) must keep the account busy —
  * target ≥ 95 % of that pace — without one 429. Counted from the simulator's request log (whole
  * seconds) and from the attempts Ponte recorded (milliseconds). Run it right after the stack
  * starts: the simulator's request log is read from its beginning once, to find where it ends.

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * JVM-wide knobs of the Kommo connector, read from system properties each time they are used (so an
  * operator or a test can change them without a restart). Pacing per account is not here: it is the
- * platform's rate limiter ({@code ponte.rate-limit.per-account-per-second}, default 3, with
- * {@code ponte.rate-limit.per-account-burst}, default 3: at most 6 calls in any second; and
+ * platform's rate limiter ({@code ponte.rate-limit.per-account-per-second}, default 2, with
+ * {@code ponte.rate-limit.per-account-burst}, default 3: at most 5 calls granted in any second; and
  * {@code ponte.rate-limit.global-per-second} for the cap across accounts).
  *
  * <ul>

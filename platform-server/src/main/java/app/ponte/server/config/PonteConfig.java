@@ -81,8 +81,8 @@ public interface PonteConfig {
         @WithDefault("2m")
         java.time.Duration lease();
 
-        /** Threads executing runs in this instance (they mostly wait on vendors). */
-        @WithDefault("32")
+        /** Threads executing runs in this instance (they mostly wait: on vendors, and on accounts' pace and turn). */
+        @WithDefault("64")
         int workers();
 
         /**

@@ -23,7 +23,7 @@ import java.util.Optional;
  * PostgreSQL (Bucket4j's PostgreSQL backend, table {@code rate_limit_bucket}). Each account gets a
  * bucket of {@code perAccountBurst} permits refilled evenly at {@code perAccountPerSecond}: an idle
  * account serves a run's few calls at once, and no sliding second holds more than burst + pace calls
- * (6 with the defaults, under Kommo's 7/s); when a global cap is set, every call also takes a permit
+ * (5 with the defaults, under Kommo's 7/s with room for network jitter); when a global cap is set, every call also takes a permit
  * from the connector-wide bucket. The same table
  * holds the buckets of {@link #tryTake}, which limit what visitors of the public pages may do.
  */

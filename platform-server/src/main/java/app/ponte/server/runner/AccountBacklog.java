@@ -1,16 +1,18 @@
 package app.ponte.server.runner;
 
+import app.ponte.server.ratelimit.RateLimitConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import app.ponte.server.ratelimit.RateLimitConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many runs this instance has put off because their vendor account's pace was used up, per
@@ -81,6 +83,32 @@ public class AccountBacklog {
             deferred.remove(connectionId, waiting);
             nextAdmission.remove(connectionId);
         }
+    }
+
+    /** One run acts on an account at a time here; the others wait their turn in order (fair locks, one per connection). */
+    private final Map<UUID, ReentrantLock> acting = new ConcurrentHashMap<>();
+
+    /**
+     * Waits up to {@code patience} for the account's turn: one run acts on an account at a time on
+     * this instance. A run's calls are sequential and the account's pace is the limit anyway; two runs
+     * of one account at once only competed for its permits, and the loser was deferred after its first
+     * calls, to make them again later. Waiting in line (at most {@code workers-per-workspace} threads of
+     * one workspace) keeps the account busy at its pace.
+     *
+     * @return false when the turn did not come in time (the run is deferred, having made no call)
+     */
+    boolean tryAct(UUID connectionId, Duration patience) {
+        try {
+            return acting.computeIfAbsent(connectionId, id -> new ReentrantLock(true)).tryLock(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The run that {@link #tryAct} let through is done with the account (same thread). */
+    void doneActing(UUID connectionId) {
+        acting.get(connectionId).unlock();
     }
 
     int waiting(UUID connectionId) {

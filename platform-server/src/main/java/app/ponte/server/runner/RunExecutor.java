@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -48,6 +49,8 @@ public class RunExecutor {
 
     private static final Logger LOG = Logger.getLogger(RunExecutor.class);
     private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    /** How long a run waits for its account's turn (a few runs' time at Kommo's pace) before it is deferred. */
+    private static final Duration ACCOUNT_TURN_PATIENCE = Duration.ofSeconds(5);
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
@@ -171,19 +174,28 @@ public class RunExecutor {
             return Outcome.deferred("Aguardando a vez no limite de chamadas da conta.",
                     Instant.now().plus(backlog.defer(run.actionConnectionId(), run.deferred(), Optional.empty())));
         }
-        // the plan's monthly limit: a run is counted once it ends after reaching the action; under a
-        // limit, the count is reserved before the call, so concurrent runs cannot overshoot it
-        if (limit < 0) {
-            return act(run, action.get(), ok, target, inputs);
+        // one run of an account at a time here: another one at once would only compete for its permits
+        if (!backlog.tryAct(run.actionConnectionId(), ACCOUNT_TURN_PATIENCE)) {
+            return Outcome.deferred("Aguardando a vez no limite de chamadas da conta.",
+                    Instant.now().plus(backlog.defer(run.actionConnectionId(), run.deferred(), Optional.empty())));
         }
-        if (!store.reserveRun(run.tenantId(), limit)) {
-            return held(limit);
+        try {
+            // the plan's monthly limit: a run is counted once it ends after reaching the action; under a
+            // limit, the count is reserved before the call, so concurrent runs cannot overshoot it
+            if (limit < 0) {
+                return act(run, action.get(), ok, target, inputs);
+            }
+            if (!store.reserveRun(run.tenantId(), limit)) {
+                return held(limit);
+            }
+            Outcome outcome = act(run, action.get(), ok, target, inputs);
+            if (!(outcome.counted() && outcome.status().isFinal())) {
+                store.releaseRun(run.tenantId());
+            }
+            return outcome;
+        } finally {
+            backlog.doneActing(run.actionConnectionId());
         }
-        Outcome outcome = act(run, action.get(), ok, target, inputs);
-        if (!(outcome.counted() && outcome.status().isFinal())) {
-            store.releaseRun(run.tenantId());
-        }
-        return outcome;
     }
 
     private Outcome act(RunWork run, ActionDefinition action, MappingResult.Ok ok, ConnectionContext target, String inputs) {
@@ -243,7 +255,7 @@ public class RunExecutor {
     private static Outcome held(long limit) {
         java.time.ZonedDateTime nextMonth = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withDayOfMonth(1)
                 .truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusMonths(1);
-        Instant recheck = Instant.now().plus(java.time.Duration.ofMinutes(10));
+        Instant recheck = Instant.now().plus(Duration.ofMinutes(10));
         Instant next = nextMonth.toInstant().isBefore(recheck) ? nextMonth.toInstant() : recheck;
         return Outcome.deferred(UsageMeter.HELD + " (" + limit + " execuções). A execução aguarda, sem se perder, a virada do "
                 + "mês ou uma mudança de plano.", next);

@@ -50,8 +50,10 @@ public class RunScheduler {
     void tick() {
         try {
             store.resumeParked().forEach(workers::wake);
-            store.dueSubjects(SUBJECTS_PER_TICK).forEach(workers::nudge);
-            if (ticks++ % Math.max(1, 5_000 / Math.max(1, config.schedulerInterval().toMillis())) == 0) {
+            // every tick: due retries and expired leases; about every 5 s, runs left queued (a lost wake-up)
+            boolean everyFiveSeconds = ticks++ % Math.max(1, 5_000 / Math.max(1, config.schedulerInterval().toMillis())) == 0;
+            store.dueSubjects(SUBJECTS_PER_TICK, everyFiveSeconds).forEach(workers::nudge);
+            if (everyFiveSeconds) {
                 metrics.refreshGauges();
             }
         } catch (RuntimeException e) {

@@ -172,20 +172,24 @@ public class RunStore {
                               JOIN tenant t ON t.id = r.tenant_id
                               LEFT JOIN connection c ON c.id = a.action_connection_id AND c.tenant_id = r.tenant_id""";
 
-    /** Subjects with a run that may go now and that nobody may be working on (a missed wake-up, a due retry, a dead worker). */
-    public List<Subject> dueSubjects(int limit) {
+    /**
+     * Subjects with a run that may go now and that nobody may be working on: a due retry, a dead
+     * worker and, with {@code missedWakeUps}, runs queued for over 2 s (a wake-up lost in a crash —
+     * or a backlog waiting for threads, which is why the scheduler looks for those less often).
+     */
+    public List<Subject> dueSubjects(int limit, boolean missedWakeUps) {
         return tx(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             SELECT DISTINCT r.tenant_id, r.subject_hash FROM run r
                              WHERE ((r.status = 'RETRYING' AND r.next_attempt_at <= now())
-                                    OR (r.status = 'QUEUED' AND r.next_attempt_at <= now() - interval '2 seconds')
+                                    OR (?2 AND r.status = 'QUEUED' AND r.next_attempt_at <= now() - interval '2 seconds')
                                     OR (r.status = 'RUNNING' AND r.lease_until < now()))
                                AND NOT EXISTS (SELECT 1 FROM run h WHERE h.tenant_id = r.tenant_id AND h.subject_hash = r.subject_hash
                                                   AND h.status IN\s""" + OPEN + """
                                                   AND h.seq < r.seq)
                              LIMIT ?1""")
-                    .setParameter(1, limit).getResultList();
+                    .setParameter(1, limit).setParameter(2, missedWakeUps).getResultList();
             return rows.stream().map(r -> new Subject((UUID) r[0], (String) r[1])).toList();
         });
     }

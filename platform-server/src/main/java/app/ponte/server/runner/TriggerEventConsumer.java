@@ -1,6 +1,6 @@
 package app.ponte.server.runner;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,7 +30,9 @@ public class TriggerEventConsumer {
     }
 
     @Incoming("trigger-events-in")
-    @Blocking
+    // its own worker pool: on the shared one, a flood of webhook requests queued ahead of every batch,
+    // and all tenants' events waited in Kafka behind it (docs/benchmarks.md, noisy tenant)
+    @Blocking("ponte-trigger-events")
     public void consume(ConsumerRecords<String, String> records) {
         Set<RunStore.Subject> subjects = new LinkedHashSet<>();
         UUID[] tenants = new UUID[records.count()];

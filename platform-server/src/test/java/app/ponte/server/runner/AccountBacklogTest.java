@@ -1,6 +1,7 @@
 package app.ponte.server.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -53,5 +54,27 @@ class AccountBacklogTest {
         }
         assertEquals(0, backlog.waiting(account));
         assertTrue(backlog.admit(account), "a drained account admits again");
+    }
+
+    @Test
+    void oneRunActsOnAnAccountAtATime() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        assertTrue(backlog.tryAct(account, Duration.ZERO));
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertFalse(second.submit(() -> backlog.tryAct(account, Duration.ofMillis(50))).get(),
+                    "a second run of the account waits its turn, and is deferred when it does not come");
+            assertTrue(second.submit(() -> {
+                boolean turn = backlog.tryAct(other, Duration.ZERO);
+                backlog.doneActing(other);
+                return turn;
+            }).get(), "another account is not held back");
+            java.util.concurrent.Future<Boolean> waiting = second.submit(() -> backlog.tryAct(account, Duration.ofSeconds(30)));
+            backlog.doneActing(account);
+            assertTrue(waiting.get(), "the waiting run gets the account once it is free");
+        } finally {
+            second.shutdownNow();
+        }
     }
 }
