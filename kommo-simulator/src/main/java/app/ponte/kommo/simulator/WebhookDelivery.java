@@ -83,10 +83,17 @@ public final class WebhookDelivery {
         return enqueue(new Delivery(0, accountId, destination, body, UUID.randomUUID().toString(), 1, delays));
     }
 
-    private synchronized CompletableFuture<Void> enqueue(Delivery delivery) {
-        CompletableFuture<Void> tail = chains.getOrDefault(delivery.destination(), CompletableFuture.completedFuture(null));
-        CompletableFuture<Void> next = tail.thenCompose(x -> attempt(delivery)).exceptionally(e -> null);
-        chains.put(delivery.destination(), next);
+    private CompletableFuture<Void> enqueue(Delivery delivery) {
+        CompletableFuture<Void> start = new CompletableFuture<>();
+        CompletableFuture<Void> next = start.thenCompose(x -> attempt(delivery)).exceptionally(e -> null);
+        CompletableFuture<Void> tail;
+        synchronized (this) {
+            tail = chains.getOrDefault(delivery.destination(), CompletableFuture.completedFuture(null));
+            chains.put(delivery.destination(), next);
+        }
+        // started outside the lock: attempt() takes the state's lock, and record() takes this one inside the
+        // state's — starting it here while holding this lock deadlocked the whole simulator now and then
+        tail.whenComplete((done, failed) -> start.complete(null));
         return next;
     }
 
