@@ -11,12 +11,13 @@ import app.ponte.api.webhook.WebhookOutcome;
 import app.ponte.api.webhook.WebhookRequest;
 import app.ponte.hotmart.HotmartConnector;
 import app.ponte.hotmart.triggers.Samples;
+import app.ponte.testkit.InMemoryCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,27 +88,7 @@ class EventValuesCodecTest {
     }
 
     private static List<TriggerEvent> events(String fixture) {
-        Credentials credentials = new Credentials() {
-            @Override
-            public Optional<String> secret(String name) {
-                return "hottok".equals(name) ? Optional.of(Samples.SAMPLE_HOTTOK) : Optional.empty();
-            }
-
-            @Override
-            public Optional<String> attribute(String name) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Instant> expiresAt() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Credentials refresh(Refresher refresh) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        Credentials credentials = InMemoryCredentials.secrets(Map.of("hottok", Samples.SAMPLE_HOTTOK));
         WebhookOutcome outcome = new HotmartConnector().descriptor().webhooks().orElseThrow()
                 .receive(WebhookRequest.post(Samples.headers(), Samples.read(fixture)), credentials);
         return ((WebhookOutcome.Events) outcome).events();

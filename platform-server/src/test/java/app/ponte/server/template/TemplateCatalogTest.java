@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ponte.api.ConnectorDescriptor;
-import app.ponte.api.ConnectorException;
 import app.ponte.api.context.Credentials;
 import app.ponte.api.trigger.SampleEvent;
 import app.ponte.api.trigger.TriggerDefinition;
@@ -21,10 +20,10 @@ import app.ponte.mapping.MappingEngine;
 import app.ponte.mapping.MappingResult;
 import app.ponte.mapping.RenderContext;
 import app.ponte.server.connector.ConnectorService;
+import app.ponte.testkit.InMemoryCredentials;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -86,26 +85,6 @@ class TemplateCatalogTest {
     private static Credentials hottok(SampleEvent sample) {
         String value = sample.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("X-HOTMART-HOTTOK"))
                 .map(java.util.Map.Entry::getValue).findFirst().orElse("");
-        return new Credentials() {
-            @Override
-            public Optional<String> secret(String name) {
-                return "hottok".equals(name) ? Optional.of(value) : Optional.empty();
-            }
-
-            @Override
-            public Optional<String> attribute(String name) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Instant> expiresAt() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Credentials refresh(Refresher refresh) throws ConnectorException {
-                throw new ConnectorException(app.ponte.api.action.Failure.permanent("webhook credentials do not refresh"));
-            }
-        };
+        return InMemoryCredentials.secrets(Map.of("hottok", value));
     }
 }
