@@ -53,7 +53,7 @@ public interface PonteConfig {
     /** The runner: relay of ingress events to Kafka, run execution, retries. */
     interface Runner {
 
-        /** Off: events are still received and relayed to Kafka, but nothing consumes them (e.g. to measure ingest alone). */
+        /** Off: events are still received and stored, but neither relayed to Kafka nor executed (e.g. to measure ingest alone). */
         @WithDefault("true")
         boolean enabled();
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Builds the {@link ConnectionContext} a connector acts in: the tenant, the connection's decrypted
@@ -39,10 +40,30 @@ public class ConnectionContexts {
 
     /** The context of a connection row already read (by the runner, with its run): no database access until a refresh. */
     public ConnectionContext forSnapshot(ConnectionSnapshot row, HttpClient http) {
-        return context(row.tenantId(), row.id(), row.connectorId(), store.credentials(row), http);
+        return context(row.tenantId(), row.id(), row.connectorId(), store.credentials(row), http,
+                account -> limiters.forAccount(row.connectorId(), account));
     }
 
-    private ConnectionContext context(UUID tenantId, UUID connectionId, String connectorId, Credentials credentials, HttpClient http) {
+    /**
+     * As {@link #forSnapshot}, for one run's calls: its rate limiters take an account's permits several
+     * at a time ({@link RateLimiters.RunPermits}); closing the context gives back those not used.
+     */
+    public RunContext forRun(ConnectionSnapshot row, HttpClient http) {
+        RateLimiters.RunPermits permits = limiters.forRun();
+        return new RunContext(context(row.tenantId(), row.id(), row.connectorId(), store.credentials(row), http,
+                account -> permits.forAccount(row.connectorId(), account)), permits);
+    }
+
+    /** A run's connection context; close it when the run is done with it. */
+    public record RunContext(ConnectionContext context, RateLimiters.RunPermits permits) implements AutoCloseable {
+        @Override
+        public void close() {
+            permits.close();
+        }
+    }
+
+    private ConnectionContext context(UUID tenantId, UUID connectionId, String connectorId, Credentials credentials, HttpClient http,
+            Function<String, RateLimiter> limiter) {
         System.Logger logger = System.getLogger("app.ponte.connector." + connectorId);
         return new ConnectionContext() {
             @Override
@@ -67,7 +88,7 @@ public class ConnectionContexts {
 
             @Override
             public RateLimiter rateLimiter(String account) {
-                return limiters.forAccount(connectorId, account);
+                return limiter.apply(account);
             }
 
             @Override

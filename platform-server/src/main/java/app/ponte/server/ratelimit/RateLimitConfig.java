@@ -23,6 +23,14 @@ public interface RateLimitConfig {
     @WithDefault("3")
     int perAccountBurst();
 
+    /**
+     * Permits a run takes from its account's bucket in one round trip when that many are free (at most
+     * {@code per-account-burst}); those it does not use go back when it ends. With 3, a Kommo upsert's
+     * three calls cost one round trip to the bucket instead of three. 1: a round trip per call.
+     */
+    @WithDefault("3")
+    int permitsPerTake();
+
     /** Calls per second across all accounts of a connector (our IP may be what is limited); 0 = no cap. */
     @WithDefault("0")
     int globalPerSecond();

@@ -16,7 +16,10 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Rate limiters keyed by external account, shared by every thread and server instance through
@@ -55,6 +58,42 @@ public class RateLimiters {
 
     /** As {@link #forAccount(String, String)}, with a connector's own per-account pace and burst. */
     public RateLimiter forAccount(String connectorId, String account, int perSecond, int burst) {
+        Account limits = account(connectorId, account, perSecond, burst);
+        return maxWait -> limits.paced(() -> acquire(Optional.of(limits.bucket()), maxWait), maxWait);
+    }
+
+    /**
+     * Limiters for the calls of one run, which take their account's permits several at a time (see
+     * {@link RunPermits}). Closing it gives back the permits the run did not use.
+     */
+    public RunPermits forRun() {
+        return new RunPermits();
+    }
+
+    /** One account's bucket, the connector-wide one when a global cap is set, and the meters of both. */
+    private record Account(BucketProxy bucket, Optional<BucketProxy> global, Timer waits, Counter refused) {
+
+        /** Takes the global permit, then the account's (by {@code takeAccount}), timing the wait and counting refusals. */
+        void paced(Take takeAccount, Duration maxWait) throws InterruptedException, RateLimiter.RateLimitExceeded {
+            long start = System.nanoTime();
+            try {
+                acquire(global, maxWait);
+                takeAccount.take();
+            } catch (RateLimiter.RateLimitExceeded e) {
+                refused.increment();
+                throw e;
+            } finally {
+                waits.record(Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Take {
+        void take() throws InterruptedException, RateLimiter.RateLimitExceeded;
+    }
+
+    private Account account(String connectorId, String account, int perSecond, int burst) {
         BucketProxy perAccount = bucket(connectorId + ":account:" + account, perSecond, burst);
         Optional<BucketProxy> global = config.globalPerSecond() > 0
                 ? Optional.of(bucket(connectorId + ":global", config.globalPerSecond(), 1))
@@ -66,19 +105,87 @@ public class RateLimiters {
                         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
                         Duration.ofMillis(2500), Duration.ofSeconds(5))
                 .register(metrics);
-        Counter refused = metrics.counter("ponte.rate.limiter.refused", "connector", connectorId);
-        return maxWait -> {
-            long start = System.nanoTime();
-            try {
-                acquire(global, maxWait);
-                acquire(Optional.of(perAccount), maxWait);
-            } catch (RateLimiter.RateLimitExceeded e) {
-                refused.increment();
-                throw e;
-            } finally {
-                waits.record(Duration.ofNanos(System.nanoTime() - start));
+        return new Account(perAccount, global, waits, metrics.counter("ponte.rate.limiter.refused", "connector", connectorId));
+    }
+
+    /**
+     * The limiters of one run. A run's calls to an account take its permits from the shared bucket up
+     * to {@code ponte.rate-limit.permits-per-take} at a time, when that many are free (a Kommo upsert
+     * makes three calls: one round trip to the bucket instead of three); when none is free, one at a
+     * time, waiting as any call does. The permits a run took and did not use go back to the bucket when
+     * it ends. The account's limit holds as before: every call still has a permit taken from the shared
+     * bucket before it is made, only sooner.
+     */
+    public final class RunPermits implements AutoCloseable {
+
+        private final Map<String, Held> held = new HashMap<>();
+
+        private RunPermits() {
+        }
+
+        /** The run's limiter for one account of one connector (the configured pace and burst). */
+        public synchronized RateLimiter forAccount(String connectorId, String account) {
+            return forAccount(connectorId, account, config.perAccountPerSecond(), config.perAccountBurst());
+        }
+
+        /** As {@link #forAccount(String, String)}, with a connector's own per-account pace and burst. */
+        public synchronized RateLimiter forAccount(String connectorId, String account, int perSecond, int burst) {
+            Held permits = held.computeIfAbsent(connectorId + ":account:" + account,
+                    key -> new Held(account(connectorId, account, perSecond, burst), Math.max(1, Math.min(burst, config.permitsPerTake()))));
+            return maxWait -> permits.limits().paced(() -> permits.take(maxWait), maxWait);
+        }
+
+        /** Gives back the permits taken and not used, one round trip per account that has some. */
+        @Override
+        public synchronized void close() {
+            held.values().forEach(Held::giveBack);
+            held.clear();
+        }
+    }
+
+    /** Permits of one account a run took from the bucket and has not used yet. */
+    private static final class Held {
+        private final Account limits;
+        private final int perTake;
+        private int unused;
+
+        Held(Account limits, int perTake) {
+            this.limits = limits;
+            this.perTake = perTake;
+        }
+
+        Account limits() {
+            return limits;
+        }
+
+        synchronized void take(Duration maxWait) throws InterruptedException, RateLimiter.RateLimitExceeded {
+            if (unused > 0) {
+                unused--;
+                return;
             }
-        };
+            long taken = perTake > 1 ? outsideTransaction(() -> limits.bucket().tryConsumeAsMuchAsPossible(perTake)) : 0;
+            if (taken > 0) {
+                unused = (int) taken - 1;
+                return;
+            }
+            acquire(Optional.of(limits.bucket()), maxWait);
+        }
+
+        synchronized void giveBack() {
+            if (unused > 0) {
+                int back = unused;
+                unused = 0;
+                outsideTransaction(() -> {
+                    limits.bucket().addTokens(back);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Bucket4j takes its own connection and commits or rolls back itself: never inside the caller's JTA transaction. */
+    private static <T> T outsideTransaction(Callable<T> work) {
+        return QuarkusTransaction.suspendingExisting().call(work);
     }
 
     /**
@@ -90,7 +197,7 @@ public class RateLimiters {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, period))
                 .build();
-        return QuarkusTransaction.suspendingExisting().call(() -> buckets.getProxy(key, () -> configuration).tryConsume(1));
+        return outsideTransaction(() -> buckets.getProxy(key, () -> configuration).tryConsume(1));
     }
 
     private static void acquire(Optional<BucketProxy> bucket, Duration maxWait) throws InterruptedException,
@@ -98,11 +205,10 @@ public class RateLimiters {
         if (bucket.isEmpty()) {
             return;
         }
-        // Bucket4j takes its own connection and commits or rolls back itself: never inside the caller's
-        // JTA transaction (e.g. a token refresh made under the connection's lock)
+        // outside the caller's transaction (e.g. a token refresh made under the connection's lock)
         boolean granted;
         try {
-            granted = QuarkusTransaction.suspendingExisting().call(() -> maxWait.isZero() || maxWait.isNegative()
+            granted = outsideTransaction(() -> maxWait.isZero() || maxWait.isNegative()
                     ? bucket.get().tryConsume(1)
                     : bucket.get().asBlocking().tryConsume(1, maxWait));
         } catch (QuarkusTransactionException e) {

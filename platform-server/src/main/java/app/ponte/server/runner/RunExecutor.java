@@ -168,7 +168,6 @@ public class RunExecutor {
             return Outcome.parked("A conexão precisa ser reconectada; a execução continua sozinha depois da reconexão.", inputs,
                     run.actionConnectionId());
         }
-        ConnectionContext target = contexts.forSnapshot(run.actionConnection().get(), recorder);
         // the account is saturated (runs already waiting for its pace): put this one off at once
         if (!backlog.admit(run.actionConnectionId())) {
             return Outcome.deferred("Aguardando a vez no limite de chamadas da conta.",
@@ -179,7 +178,9 @@ public class RunExecutor {
             return Outcome.deferred("Aguardando a vez no limite de chamadas da conta.",
                     Instant.now().plus(backlog.defer(run.actionConnectionId(), run.deferred(), Optional.empty())));
         }
-        try {
+        // the run's calls take the account's permits a few at a time; those left over go back at the end
+        try (ConnectionContexts.RunContext runContext = contexts.forRun(run.actionConnection().get(), recorder)) {
+            ConnectionContext target = runContext.context();
             // the plan's monthly limit: a run is counted once it ends after reaching the action; under a
             // limit, the count is reserved before the call, so concurrent runs cannot overshoot it
             if (limit < 0) {

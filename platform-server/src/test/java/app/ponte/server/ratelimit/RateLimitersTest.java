@@ -94,6 +94,46 @@ class RateLimitersTest {
         }
     }
 
+    @Test
+    void aRunTakesItsAccountsPermitsAtOnceAndGivesBackThoseItDidNotUse() throws Exception {
+        String account = UUID.randomUUID().toString();
+        RateLimiter shared = limiters.forAccount("kommo", account, 1, 3);
+
+        long start = System.nanoTime();
+        try (RateLimiters.RunPermits run = limiters.forRun()) {
+            run.forAccount("kommo", account, 1, 3).acquire(Duration.ZERO);
+            // the run took the idle account's three permits in one go: the others see only the pace since
+            assertTrue(permitsWithoutWaiting(shared, 5) <= allowed(0, 1, start), "the run holds the burst");
+            run.forAccount("kommo", account, 1, 3).acquire(Duration.ZERO); // its second call: a permit it already holds
+        }
+        // the one it did not use is back in the bucket
+        assertTrue(permitsWithoutWaiting(shared, 5) >= 1, "the unused permit was given back");
+    }
+
+    @Test
+    void runsTakingSeveralPermitsAtOnceStayWithinTheAccountsLimit() throws Exception {
+        String account = UUID.randomUUID().toString();
+        long start = System.nanoTime();
+        int granted = 0;
+        for (int run = 0; run < 4; run++) {
+            try (RateLimiters.RunPermits permits = limiters.forRun()) {
+                // every run makes all the calls it can without waiting; none gives anything back
+                granted += permitsWithoutWaiting(permits.forAccount("kommo", account, 2, 3), 6);
+            }
+        }
+        assertTrue(granted >= 3 && granted <= allowed(3, 2, start), granted + " permits");
+    }
+
+    @Test
+    void aRunWaitsForPermitsOneAtATimeOnceTheBurstIsUsed() throws Exception {
+        try (RateLimiters.RunPermits run = limiters.forRun()) {
+            RateLimiter limiter = run.forAccount("kommo", UUID.randomUUID().toString(), 50, 3);
+            for (int i = 0; i < 8; i++) {
+                limiter.acquire(Duration.ofSeconds(5)); // three at once, then each waits about 20 ms
+            }
+        }
+    }
+
     /** What the bucket may have handed out since {@code start}: its stored permits and the pace since. */
     private static int allowed(int burst, int perSecond, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
