@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
  * other workspaces' runs must still reach Kommo with p99 ≤ 2 s. The noisy workspace's own backlog,
  * paced at its Kommo account's limit, would take more than an hour: afterwards its automation is
  * paused, so the rest of the backlog drains as failed runs without calling Kommo, and switched on again.
+ * The others' latencies are also given apart for events that arrived while the flood was still coming
+ * in (sharing the ingress and the machine with it) and for those that arrived after, while the
+ * backlog waited for its account.
  */
 final class NoisyTenantPhase {
 
@@ -19,6 +22,14 @@ final class NoisyTenantPhase {
 
     NoisyTenantPhase(Bench bench) {
         this.bench = bench;
+    }
+
+    private Instant now() {
+        try {
+            return bench.metrics().now();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void run(int backlog, double backlogRate, double rate, Duration duration, Duration drainTimeout) throws Exception {
@@ -32,12 +43,17 @@ final class NoisyTenantPhase {
         Thread dumps = Phases.dumpsDuring(threads, duration);
         Instant t0 = bench.metrics().now();
         OpenLoopLoad.Result flood;
+        Instant[] floodOver = new Instant[1];
         OpenLoopLoad.Result steady;
         ProcessSampler.Usage usage;
         String database;
         try (ProcessSampler processes = new ProcessSampler(bench.stack()); DatabaseSampler db = new DatabaseSampler(bench.stack())) {
-            CompletableFuture<OpenLoopLoad.Result> backlogLoad = CompletableFuture.supplyAsync(() -> bench.load().run(backlogRate,
-                    Duration.ofMillis((long) (1000 * backlog / backlogRate)), () -> bench.deliveries().approvedSale(noisy)));
+            CompletableFuture<OpenLoopLoad.Result> backlogLoad = CompletableFuture.supplyAsync(() -> {
+                OpenLoopLoad.Result sent = bench.load().run(backlogRate, Duration.ofMillis((long) (1000 * backlog / backlogRate)),
+                        () -> bench.deliveries().approvedSale(noisy));
+                floodOver[0] = now();
+                return sent;
+            });
             steady = bench.load().run(rate, duration, () -> bench.deliveries().approvedSale(IngestPhase.random(others)));
             flood = backlogLoad.join();
             usage = processes.usage();
@@ -58,6 +74,13 @@ final class NoisyTenantPhase {
                 latencies.runs() > 0 && latencies.toCall().getValueAtPercentile(99) <= 2_000_000 && othersDone.open() == 0 && othersDone.runs() >= steady.ok()
                         ? "MET" : "NOT MET");
         Report.line("  others' receipt → attempt start: %s", Report.percentiles(latencies.toStart()));
+        // the same, split: events that arrived while the flood was coming in (the ingress and the machine shared with it),
+        // and those that arrived after it, while the noisy workspace's backlog waited for its account
+        RunMetrics.Latencies during = bench.metrics().latencies(otherTenants, t0, floodOver[0]);
+        RunMetrics.Latencies after = bench.metrics().latencies(otherTenants, floodOver[0], t1.plusSeconds(5));
+        Report.line("  others' receipt → Kommo call, received during the flood's %.0f s: %s", Phases.seconds(t0, floodOver[0]),
+                Report.percentiles(during.toCall()));
+        Report.line("  others' receipt → Kommo call, received after it (backlog waiting): %s", Report.percentiles(after.toCall()));
         Report.line("  %s", usage.describe());
         Report.line("  %s", database);
         Report.line("  %s", threads.describe());
