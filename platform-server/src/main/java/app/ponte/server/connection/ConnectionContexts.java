@@ -46,10 +46,11 @@ public class ConnectionContexts {
 
     /**
      * As {@link #forSnapshot}, for one run's calls: its rate limiters take an account's permits several
-     * at a time ({@link RateLimiters.RunPermits}); closing the context gives back those not used.
+     * at a time unless {@code accountBusy} ({@link RateLimiters#forRun}); closing the context gives back
+     * those not used.
      */
-    public RunContext forRun(ConnectionSnapshot row, HttpClient http) {
-        RateLimiters.RunPermits permits = limiters.forRun();
+    public RunContext forRun(ConnectionSnapshot row, HttpClient http, boolean accountBusy) {
+        RateLimiters.RunPermits permits = limiters.forRun(accountBusy);
         return new RunContext(context(row.tenantId(), row.id(), row.connectorId(), store.credentials(row), http,
                 account -> permits.forAccount(row.connectorId(), account)), permits);
     }

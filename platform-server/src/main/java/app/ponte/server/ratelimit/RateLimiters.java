@@ -64,10 +64,12 @@ public class RateLimiters {
 
     /**
      * Limiters for the calls of one run, which take their account's permits several at a time (see
-     * {@link RunPermits}). Closing it gives back the permits the run did not use.
+     * {@link RunPermits}); closing it gives back the permits the run did not use. {@code accountBusy}:
+     * other runs are using the account's pace right now, so its permits are taken one at a time (a
+     * take of several would find none free and cost a second round trip per call).
      */
-    public RunPermits forRun() {
-        return new RunPermits();
+    public RunPermits forRun(boolean accountBusy) {
+        return new RunPermits(accountBusy ? 1 : config.permitsPerTake());
     }
 
     /** One account's bucket, the connector-wide one when a global cap is set, and the meters of both. */
@@ -112,15 +114,17 @@ public class RateLimiters {
      * The limiters of one run. A run's calls to an account take its permits from the shared bucket up
      * to {@code ponte.rate-limit.permits-per-take} at a time, when that many are free (a Kommo upsert
      * makes three calls: one round trip to the bucket instead of three); when none is free, one at a
-     * time, waiting as any call does. The permits a run took and did not use go back to the bucket when
-     * it ends. The account's limit holds as before: every call still has a permit taken from the shared
-     * bucket before it is made, only sooner.
+     * time, waiting as any call does, and so are the run's later calls to that account. The permits a
+     * run took and did not use go back to the bucket when it ends. The account's limit holds as before:
+     * every call still has a permit taken from the shared bucket before it is made, only sooner.
      */
     public final class RunPermits implements AutoCloseable {
 
         private final Map<String, Held> held = new HashMap<>();
+        private final int perTake;
 
-        private RunPermits() {
+        private RunPermits(int perTake) {
+            this.perTake = perTake;
         }
 
         /** The run's limiter for one account of one connector (the configured pace and burst). */
@@ -131,7 +135,7 @@ public class RateLimiters {
         /** As {@link #forAccount(String, String)}, with a connector's own per-account pace and burst. */
         public synchronized RateLimiter forAccount(String connectorId, String account, int perSecond, int burst) {
             Held permits = held.computeIfAbsent(connectorId + ":account:" + account,
-                    key -> new Held(account(connectorId, account, perSecond, burst), Math.max(1, Math.min(burst, config.permitsPerTake()))));
+                    key -> new Held(account(connectorId, account, perSecond, burst), Math.max(1, Math.min(burst, perTake))));
             return maxWait -> permits.limits().paced(() -> permits.take(maxWait), maxWait);
         }
 
@@ -146,7 +150,7 @@ public class RateLimiters {
     /** Permits of one account a run took from the bucket and has not used yet. */
     private static final class Held {
         private final Account limits;
-        private final int perTake;
+        private int perTake;
         private int unused;
 
         Held(Account limits, int perTake) {
@@ -168,6 +172,8 @@ public class RateLimiters {
                 unused = (int) taken - 1;
                 return;
             }
+            // none free: the account is busy, and its permits come one at a time for the rest of the run
+            perTake = 1;
             acquire(Optional.of(limits.bucket()), maxWait);
         }
 

@@ -106,6 +106,12 @@ public class AccountBacklog {
         }
     }
 
+    /** Whether the account is in use here: another run acting on it or waiting for its turn, or runs put off for its pace. */
+    boolean busy(UUID connectionId) {
+        ReentrantLock turn = acting.get(connectionId);
+        return waiting(connectionId) > 0 || (turn != null && turn.isLocked());
+    }
+
     /** The run that {@link #tryAct} let through is done with the account (same thread). */
     void doneActing(UUID connectionId) {
         acting.get(connectionId).unlock();

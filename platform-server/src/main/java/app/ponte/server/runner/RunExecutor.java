@@ -174,12 +174,13 @@ public class RunExecutor {
                     Instant.now().plus(backlog.defer(run.actionConnectionId(), run.deferred(), Optional.empty())));
         }
         // one run of an account at a time here: another one at once would only compete for its permits
+        boolean accountBusy = backlog.busy(run.actionConnectionId());
         if (!backlog.tryAct(run.actionConnectionId(), ACCOUNT_TURN_PATIENCE)) {
             return Outcome.deferred("Aguardando a vez no limite de chamadas da conta.",
                     Instant.now().plus(backlog.defer(run.actionConnectionId(), run.deferred(), Optional.empty())));
         }
         // the run's calls take the account's permits a few at a time; those left over go back at the end
-        try (ConnectionContexts.RunContext runContext = contexts.forRun(run.actionConnection().get(), recorder)) {
+        try (ConnectionContexts.RunContext runContext = contexts.forRun(run.actionConnection().get(), recorder, accountBusy)) {
             ConnectionContext target = runContext.context();
             // the plan's monthly limit: a run is counted once it ends after reaching the action; under a
             // limit, the count is reserved before the call, so concurrent runs cannot overshoot it

@@ -175,17 +175,21 @@ public class RunStore {
     /**
      * Subjects with a run that may go now and that nobody may be working on: a due retry, a dead
      * worker and, with {@code missedWakeUps}, runs queued for over 2 s (a wake-up lost in a crash —
-     * or a backlog waiting for threads, which is why the scheduler looks for those less often).
+     * or a backlog waiting for threads, which is why the scheduler looks for those less often). Each
+     * status is looked up in its own index: a backlog of queued runs costs the ticks nothing.
      */
     public List<Subject> dueSubjects(int limit, boolean missedWakeUps) {
         return tx(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT DISTINCT r.tenant_id, r.subject_hash FROM run r
-                             WHERE ((r.status = 'RETRYING' AND r.next_attempt_at <= now())
-                                    OR (?2 AND r.status = 'QUEUED' AND r.next_attempt_at <= now() - interval '2 seconds')
-                                    OR (r.status = 'RUNNING' AND r.lease_until < now()))
-                               AND NOT EXISTS (SELECT 1 FROM run h WHERE h.tenant_id = r.tenant_id AND h.subject_hash = r.subject_hash
+                            SELECT DISTINCT r.tenant_id, r.subject_hash
+                              FROM (SELECT tenant_id, subject_hash, seq FROM run WHERE status = 'RETRYING' AND next_attempt_at <= now()
+                                    UNION ALL
+                                    SELECT tenant_id, subject_hash, seq FROM run WHERE status = 'RUNNING' AND lease_until < now()
+                                    UNION ALL
+                                    SELECT tenant_id, subject_hash, seq FROM run
+                                     WHERE ?2 AND status = 'QUEUED' AND next_attempt_at <= now() - interval '2 seconds') r
+                             WHERE NOT EXISTS (SELECT 1 FROM run h WHERE h.tenant_id = r.tenant_id AND h.subject_hash = r.subject_hash
                                                   AND h.status IN\s""" + OPEN + """
                                                   AND h.seq < r.seq)
                              LIMIT ?1""")

@@ -100,7 +100,7 @@ class RateLimitersTest {
         RateLimiter shared = limiters.forAccount("kommo", account, 1, 3);
 
         long start = System.nanoTime();
-        try (RateLimiters.RunPermits run = limiters.forRun()) {
+        try (RateLimiters.RunPermits run = limiters.forRun(false)) {
             run.forAccount("kommo", account, 1, 3).acquire(Duration.ZERO);
             // the run took the idle account's three permits in one go: the others see only the pace since
             assertTrue(permitsWithoutWaiting(shared, 5) <= allowed(0, 1, start), "the run holds the burst");
@@ -116,7 +116,7 @@ class RateLimitersTest {
         long start = System.nanoTime();
         int granted = 0;
         for (int run = 0; run < 4; run++) {
-            try (RateLimiters.RunPermits permits = limiters.forRun()) {
+            try (RateLimiters.RunPermits permits = limiters.forRun(false)) {
                 // every run makes all the calls it can without waiting; none gives anything back
                 granted += permitsWithoutWaiting(permits.forAccount("kommo", account, 2, 3), 6);
             }
@@ -125,8 +125,21 @@ class RateLimitersTest {
     }
 
     @Test
+    void aRunOnABusyAccountTakesOnePermitAtATime() throws Exception {
+        String account = UUID.randomUUID().toString();
+        RateLimiter shared = limiters.forAccount("kommo", account, 1, 3);
+        long start = System.nanoTime();
+        try (RateLimiters.RunPermits run = limiters.forRun(true)) {
+            run.forAccount("kommo", account, 1, 3).acquire(Duration.ZERO);
+            // it took one: two are left for the others
+            assertTrue(permitsWithoutWaiting(shared, 5) >= 2, "the busy account's run holds no more than its call");
+        }
+        assertTrue(permitsWithoutWaiting(shared, 5) <= allowed(0, 1, start), "nothing to give back");
+    }
+
+    @Test
     void aRunWaitsForPermitsOneAtATimeOnceTheBurstIsUsed() throws Exception {
-        try (RateLimiters.RunPermits run = limiters.forRun()) {
+        try (RateLimiters.RunPermits run = limiters.forRun(false)) {
             RateLimiter limiter = run.forAccount("kommo", UUID.randomUUID().toString(), 50, 3);
             for (int i = 0; i < 8; i++) {
                 limiter.acquire(Duration.ofSeconds(5)); // three at once, then each waits about 20 ms

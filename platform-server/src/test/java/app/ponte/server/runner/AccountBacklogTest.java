@@ -77,4 +77,17 @@ class AccountBacklogTest {
             second.shutdownNow();
         }
     }
+    @Test
+    void anAccountIsBusyWhileARunActsOnItOrRunsArePutOffForItsPace() {
+        UUID account = UUID.randomUUID();
+        assertFalse(backlog.busy(account), "never used");
+        assertTrue(backlog.tryAct(account, Duration.ZERO));
+        assertTrue(backlog.busy(account), "a run acts on it");
+        backlog.doneActing(account);
+        assertFalse(backlog.busy(account), "idle again");
+        backlog.defer(account, false, Optional.empty());
+        assertTrue(backlog.busy(account), "a run waits for its pace");
+        backlog.resumed(account);
+        assertFalse(backlog.busy(account));
+    }
 }
