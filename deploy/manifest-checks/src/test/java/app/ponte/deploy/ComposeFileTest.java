@@ -107,6 +107,28 @@ class ComposeFileTest {
     }
 
     @Test
+    void platformCanBeGivenTheOperatorsSmtpServer() throws IOException {
+        Properties platform = new Properties();
+        platform.load(new StringReader(Repository.read("platform-server/src/main/resources/application.properties")));
+        JsonNode environment = compose.at("/services/ponte/environment");
+        String example = Repository.read("deploy/compose/env.example");
+        List<String> mailer = platform.stringPropertyNames().stream().filter(k -> k.startsWith("quarkus.mailer.")).sorted().toList();
+        assertTrue(mailer.size() >= 6, mailer.toString());
+        for (String key : mailer) {
+            Matcher reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(platform.getProperty(key));
+            while (reference.find()) {
+                String variable = reference.group(1);
+                assertTrue(environment.has(variable), "compose does not pass " + variable + " (" + key + ")");
+                assertEquals("${" + variable, environment.get(variable).asText().split("[:}]")[0],
+                        variable + " comes from deploy/compose/.env");
+            }
+        }
+        for (String variable : List.of("PONTE_SMTP_HOST", "PONTE_SMTP_USERNAME", "PONTE_SMTP_PASSWORD", "PONTE_MAIL_FROM")) {
+            assertTrue(example.contains("\n" + variable + "="), "env.example names " + variable);
+        }
+    }
+
+    @Test
     void versionsAndRealmAreTheLocalStacks() {
         assertEquals("apache/kafka:" + KubernetesManifestsTest.pomProperty("kafka.version"), compose.at("/services/kafka/image").asText());
         assertEquals("quay.io/keycloak/keycloak:" + KubernetesManifestsTest.pomProperty("keycloak.version"), compose.at("/services/keycloak/image").asText());
@@ -137,11 +159,16 @@ class ComposeFileTest {
 
     @Test
     void secretsComeFromTheIgnoredEnvFileOnly() {
+        // every value comes from .env: required (:?), or optional with a default (:-) that is never a secret
         Set<String> required = new LinkedHashSet<>();
         Matcher m = INTERPOLATION.matcher(Repository.read(COMPOSE));
         while (m.find()) {
-            assertTrue(m.group(2) != null && m.group(2).startsWith(":?"), "${" + m.group(1) + "} must be required (:?), never defaulted");
-            required.add(m.group(1));
+            String variable = m.group(1);
+            String rest = m.group(2);
+            assertTrue(rest != null && (rest.startsWith(":?") || rest.startsWith(":-")), "${" + variable + "} must be required (:?) or optional (:-)");
+            assertTrue(rest.startsWith(":?") || !variable.matches(".*(PASSWORD|SECRET|CRYPTO_KEY).*") || rest.equals(":-"),
+                    "${" + variable + "} defaults to a secret value");
+            required.add(variable);
         }
         List<String> problems = new ArrayList<>();
         compose.get("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields().forEachRemaining(variable -> {

@@ -65,7 +65,7 @@ public interface MailTexts {
     @Message("{count}× notificações da Hotmart recusadas em “{name}” ({workspace})")
     String digest_hottok(long count, String name, String workspace);
 
-    @Message("Você recebe este e-mail por ser proprietário ou administrador do espaço. Para não receber mais alertas, desative-os nas suas preferências (PUT /api/v1/me/notifications).")
+    @Message("Você recebe este e-mail por ser proprietário ou administrador do espaço. Para não receber mais alertas ou recebê-los em outro idioma, mude suas preferências:")
     String footer_opt_out();
 
     @Message("proprietário")

@@ -19,13 +19,13 @@ final class NotificationMails {
     static class Templates {
         static native TemplateInstance invitation(String inviter, String workspace, String role, String expires, String link);
 
-        static native TemplateInstance runFailed(String subject, String workspace, String link);
+        static native TemplateInstance runFailed(String subject, String workspace, String link, String preferences);
 
-        static native TemplateInstance reconnect(String subject, String workspace, String link);
+        static native TemplateInstance reconnect(String subject, String workspace, String link, String preferences);
 
-        static native TemplateInstance hottok(String subject, String workspace, String link);
+        static native TemplateInstance hottok(String subject, String workspace, String link, String preferences);
 
-        static native TemplateInstance digest(List<DigestLine> lines);
+        static native TemplateInstance digest(List<DigestLine> lines, String preferences);
     }
 
     private NotificationMails() {

@@ -204,11 +204,11 @@ public class NotificationSender {
         MailTexts texts = NotificationMails.texts(r.locale());
         return switch (kind) {
             case RUN_FAILED -> NotificationMails.mail(r.email(), texts.run_failed_subject(about.name()),
-                    Templates.runFailed(about.name(), about.workspace(), about.link()), r.locale());
+                    Templates.runFailed(about.name(), about.workspace(), about.link(), preferencesLink()), r.locale());
             case CONNECTION_NEEDS_RECONNECT -> NotificationMails.mail(r.email(), texts.reconnect_subject(about.name()),
-                    Templates.reconnect(about.name(), about.workspace(), about.link()), r.locale());
+                    Templates.reconnect(about.name(), about.workspace(), about.link(), preferencesLink()), r.locale());
             case HOTTOK_REFUSED -> NotificationMails.mail(r.email(), texts.hottok_subject(about.name()),
-                    Templates.hottok(about.name(), about.workspace(), about.link()), r.locale());
+                    Templates.hottok(about.name(), about.workspace(), about.link(), preferencesLink()), r.locale());
             case INVITATION -> throw new IllegalArgumentException("an invitation is not an alert");
         };
     }
@@ -223,12 +223,24 @@ public class NotificationSender {
         return rows.stream().findFirst().map(r -> new About((String) r[0], (String) r[1], link(tenantId, kind, subjectId)));
     }
 
-    /** The failed runs of the automation in the run history; the workspace's connections otherwise. */
+    /**
+     * The page in the web app, opened in the workspace concerned (the user may belong to several): the
+     * automation's failed runs in the run history, or the connection's page.
+     */
     private String link(UUID tenantId, Kind kind, UUID subjectId) {
-        String base = ponte.publicUrl().toString().replaceAll("/+$", "");
+        String workspace = appUrl() + "/workspaces/" + tenantId;
         return kind == Kind.RUN_FAILED
-                ? base + "/api/v1/workspaces/" + tenantId + "/runs?automationId=" + subjectId + "&status=FAILED"
-                : base + "/app";
+                ? workspace + "/runs?automation=" + subjectId + "&status=FAILED"
+                : workspace + "/connections/" + subjectId;
+    }
+
+    /** Where a user switches alert e-mails off or changes their language. */
+    private String preferencesLink() {
+        return appUrl() + "/preferences";
+    }
+
+    private String appUrl() {
+        return ponte.publicUrl().toString().replaceAll("/+$", "") + "/app";
     }
 
     /** Owners and admins of the workspace with an e-mail address who have not switched alerts off. */
@@ -313,7 +325,7 @@ public class NotificationSender {
         String email = (String) user.get(0)[0];
         String locale = (String) user.get(0)[1];
         long total = lines.stream().mapToLong(DigestLine::count).sum();
-        send(NotificationMails.mail(email, NotificationMails.texts(locale).digest_subject(), Templates.digest(lines), locale));
+        send(NotificationMails.mail(email, NotificationMails.texts(locale).digest_subject(), Templates.digest(lines, preferencesLink()), locale));
         LOG.infof("digest of %d alerts mailed to user %s", total, userId);
         return true;
     }

@@ -29,6 +29,33 @@ public interface AppMessages {
     @Message("Membros")
     String nav_members();
 
+    @Message("Preferências")
+    String nav_preferences();
+
+    @Message("Suas preferências valem em todos os espaços de trabalho de {account}.")
+    String preferences_lead(String account);
+
+    @Message("Receber alertas por e-mail")
+    String failure_emails_label();
+
+    @Message("Automações que falharam de forma definitiva, conexões que precisam ser reconectadas e notificações da Hotmart recusadas nos espaços em que você é proprietário ou administrador. No máximo um e-mail por automação ou conexão por hora; o restante vai no resumo diário.")
+    String failure_emails_hint();
+
+    @Message("Idioma dos e-mails")
+    String email_language_label();
+
+    @Message("Os alertas e o resumo diário são escritos neste idioma.")
+    String email_language_hint();
+
+    @Message("Escolha português (Brasil) ou inglês.")
+    String email_language_invalid();
+
+    @Message("{#when language}{#is 'en'}English (inglês){#else}Português (Brasil){/when}")
+    String language_name(String language);
+
+    @Message("Preferências salvas.")
+    String preferences_saved();
+
     @Message("Espaço de trabalho")
     String workspace_label();
 

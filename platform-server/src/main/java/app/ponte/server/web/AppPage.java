@@ -18,8 +18,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -27,8 +29,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -114,6 +118,36 @@ public class AppPage {
         }
         accounts.switchWorkspace(identity, workspaceId);
         return Response.seeOther(URI.create("/app")).build();
+    }
+
+    /**
+     * A link into a given workspace, as the alert e-mails send: {@code /app/workspaces/{id}/runs?status=FAILED}
+     * makes that workspace the current one and opens {@code /app/runs?status=FAILED}. A workspace the
+     * user does not belong to answers the "not found" page; the rest of the path stays under {@code /app}.
+     */
+    @GET
+    @Path("workspaces/{workspace}/{page: [a-z0-9/-]*}")
+    @Blocking
+    @Produces(MediaType.TEXT_HTML)
+    public Response inWorkspace(@PathParam("workspace") String workspace, @PathParam("page") String page, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        Optional<UUID> id = uuid(workspace);
+        if (id.isEmpty() || accounts.signIn(identity).workspace(id.get()).isEmpty()) {
+            return session.page(identity, "home", null, headers, Need.MEMBER, (caller, shell) -> {
+                throw new NotFoundException();
+            });
+        }
+        accounts.switchWorkspace(identity, id.get());
+        String query = uri.getRequestUri().getRawQuery();
+        return Response.seeOther(URI.create("/app/" + page + (query == null ? "" : "?" + query))).build();
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean usable(List<ConnectionView> connections, String connectorId) {

@@ -102,8 +102,10 @@ class NotificationMailTest {
         String name = given().auth().oauth2(w.token()).when().get(w.path("/automations/" + automation)).then().statusCode(200)
                 .extract().path("name");
         assertTrue(mail.subject().contains(name), mail.subject());
-        assertTrue(mail.text().contains("/api/v1/workspaces/" + w.id() + "/runs?automationId=" + automation + "&status=FAILED"),
-                "links to the automation's failed runs: " + mail.text());
+        assertTrue(mail.text().contains("/app/workspaces/" + w.id() + "/runs?automation=" + automation + "&status=FAILED"),
+                "links to the automation's failed runs in the web app, in its workspace: " + mail.text());
+        assertTrue(mail.text().contains("mude suas preferências:") && mail.text().contains("/app/preferences"),
+                "links to where alerts are switched off: " + mail.text());
         assertFalse(mail.text().contains("marina") || mail.text().contains("Marina"), "no buyer data in e-mails: " + mail.text());
 
         SimulatedKommo.fault("POST", "/api/v4/leads.*", 400, 1);
@@ -118,7 +120,8 @@ class NotificationMailTest {
         ReceivedMail digest = received.get(1);
         assertEquals("Resumo diário de alertas do Ponte", digest.subject());
         assertTrue(digest.text().contains("1× falha definitiva na automação “" + name + "”"), digest.text());
-        assertTrue(digest.text().contains("automationId=" + automation), digest.text());
+        assertTrue(digest.text().contains("/app/workspaces/" + w.id() + "/runs?automation=" + automation), digest.text());
+        assertTrue(digest.text().contains("/app/preferences"), digest.text());
         sender.sendDigests();
         assertEquals(2, MailServerResource.to(owner).size(), "a held-back alert is in one digest only");
     }
@@ -135,7 +138,7 @@ class NotificationMailTest {
         ReceivedMail mail = MailServerResource.await(owner, 1).get(0);
         assertTrue(mail.subject().startsWith("A conexão “Kommo — ") && mail.subject().endsWith("” precisa ser reconectada"),
                 mail.subject());
-        assertTrue(mail.text().contains("/app"), mail.text());
+        assertTrue(mail.text().contains("/app/workspaces/" + w.id() + "/connections/" + w.kommo().connectionId()), mail.text());
     }
 
     @Test
@@ -152,6 +155,8 @@ class NotificationMailTest {
         ReceivedMail mail = MailServerResource.await(owner, 1).get(0);
         assertTrue(mail.subject().startsWith("Hotmart is sending refused notifications to “"), mail.subject());
         assertTrue(mail.text().contains("hottok"), mail.text());
+        assertTrue(mail.text().contains("/app/workspaces/" + w.id() + "/connections/"), mail.text());
+        assertTrue(mail.text().contains("change your preferences:") && mail.text().contains("/app/preferences"), mail.text());
         assertFalse(mail.text().contains("not-the-hottok"), "no secrets in e-mails: " + mail.text());
     }
 

@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium for browser tests: the distribution's {@code chromium} and
@@ -68,6 +72,14 @@ public final class Chromium implements AutoCloseable {
     /** Opens a path of the application, e.g. {@code open("/integracoes/hotmart/kommo")}. */
     public void open(String path) {
         driver.get(baseUrl + path);
+    }
+
+    /**
+     * Waits up to {@code timeout} for {@code condition}. An element read while htmx swaps the
+     * fragment holding it (a polled {@code outerHTML} swap) is gone: the condition is tried again.
+     */
+    public <T> T await(Duration timeout, Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** The path (and query) of the page the browser shows, when it is one of the application's. */

@@ -2,6 +2,7 @@ package app.ponte.server.web;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ponte.server.testing.Chromium;
@@ -27,7 +28,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A new customer's first automation in a real, headless Chromium, against the real servers and the
@@ -143,7 +143,7 @@ class AppBrowserTest {
 
         // the run history shows it succeeded, with the Kommo lead
         chromium.driver().findElement(By.linkText("Execuções")).click();
-        WebElement run = new WebDriverWait(chromium.driver(), Duration.ofSeconds(60)).until(
+        WebElement run = chromium.await(Duration.ofSeconds(60),
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-run][data-status='SUCCEEDED']")));
         String leadText = run.findElement(By.className("lead-id")).getText();
         run.findElement(By.tagName("a")).click();
@@ -178,6 +178,26 @@ class AppBrowserTest {
         chromium.open(automation + "/edit");
         assertEquals("Página não encontrada", chromium.driver().findElement(By.id("not-found")).getText());
         given().baseUri(app.toString()).redirects().follow(false).when().get(automation).then().statusCode(302);
+    }
+
+    @Test
+    void alertEmailsAreSwitchedOffAndTheirLanguageChosenInThePreferences() {
+        signIn(OidcUsers.register(oidc, "Dona Preferida"));
+        chromium.driver().findElement(By.linkText("Preferências")).click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("preferences")));
+        WebElement emails = chromium.driver().findElement(By.id("failureEmails"));
+        assertTrue(emails.isSelected(), "alerts are on until switched off");
+        assertEquals("pt-BR", new Select(chromium.driver().findElement(By.id("locale"))).getFirstSelectedOption().getAttribute("value"));
+
+        emails.click();
+        new Select(chromium.driver().findElement(By.id("locale"))).selectByValue("en");
+        chromium.driver().findElement(By.id("save-preferences")).click();
+        assertEquals("Preferências salvas.", waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("preferences-saved"))).getText());
+
+        chromium.open("/app/preferences");
+        assertFalse(chromium.driver().findElement(By.id("failureEmails")).isSelected());
+        assertEquals("en", new Select(chromium.driver().findElement(By.id("locale"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(chromium.driver().findElements(By.id("preferences-saved")).isEmpty(), "the notice is shown once, after saving");
     }
 
     /**
@@ -218,6 +238,6 @@ class AppBrowserTest {
     }
 
     private <T> T waitFor(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(chromium.driver(), Duration.ofSeconds(15)).until(condition);
+        return chromium.await(Duration.ofSeconds(15), condition);
     }
 }

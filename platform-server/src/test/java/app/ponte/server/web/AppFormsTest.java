@@ -2,6 +2,7 @@ package app.ponte.server.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +182,46 @@ class AppFormsTest {
                 .results().findFirst().orElseThrow().group(1);
         member.post("/app/workspace", "workspace", ownWorkspace).then().statusCode(303);
         member.get("/app").then().statusCode(200).body(containsString("id=\"workspace-name\">Espaço de Marcos"));
+
+        // a link of an alert e-mail opens Olga's workspace again, at the page it names
+        String olgaWorkspace = Pattern.compile("<option value=\"([^\"]+)\" >Espaço de Olga").matcher(member.get("/app").asString())
+                .results().findFirst().orElseThrow().group(1);
+        member.get("/app/workspaces/" + olgaWorkspace + "/runs?automation=" + hotmartId + "&status=FAILED").then().statusCode(303)
+                .header("Location", endsWith("/app/runs?automation=" + hotmartId + "&status=FAILED"));
+        member.get("/app").then().statusCode(200).body(containsString("id=\"workspace-name\">Espaço de Olga"));
+        member.get("/app/workspaces/" + ownWorkspace + "/connections/" + hotmartId).then().statusCode(303)
+                .header("Location", endsWith("/app/connections/" + hotmartId));
+        member.get(hotmart).then().statusCode(404).body(containsString("id=\"not-found\""));
+        // nobody else gets in by such a link, and a malformed one is simply not found
+        Browser stranger = signIn("Estela Estranha");
+        stranger.get("/app/workspaces/" + olgaWorkspace + "/connections/" + hotmartId).then().statusCode(404)
+                .body(containsString("id=\"not-found\""));
+        stranger.get("/app").then().statusCode(200).body(containsString("id=\"workspace-name\">Espaço de Estela"));
+        stranger.get("/app/workspaces/nao-e-um-espaco/runs").then().statusCode(404);
+        stranger.get("/app/workspaces/" + olgaWorkspace + "/..%2F..%2Fexterno").then().statusCode(404);
+    }
+
+    @Test
+    void alertEmailsAreSwitchedOffAndTheirLanguageChosenInThePreferences() {
+        Browser nina = signIn("Nina Alves");
+        String page = nina.get("/app/preferences").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"failureEmails\" name=\"failureEmails\" value=\"on\" aria-describedby=\"failureEmails-hint\" checked"), page);
+        assertTrue(page.contains("<option value=\"pt-BR\" selected>"), page);
+
+        given().filter(nina.cookies()).redirects().follow(false).formParam("locale", "en")
+                .when().post("/app/preferences").then().statusCode(403);
+        nina.post("/app/preferences", "locale", "en").then().statusCode(303).header("Location", endsWith("/app/preferences?saved=true"));
+        page = nina.get("/app/preferences?saved=true").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"preferences-saved\""), page);
+        assertTrue(page.contains("aria-describedby=\"failureEmails-hint\">"), "unchecked: no alert e-mails " + page);
+        assertTrue(page.contains("<option value=\"en\" selected>"), page);
+
+        page = nina.post("/app/preferences", "failureEmails", "on", "locale", "fr").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("id=\"locale-error\">Escolha português (Brasil) ou inglês.</p>"), page);
+        nina.post("/app/preferences", "failureEmails", "on").then().statusCode(400);
+        page = nina.get("/app/preferences").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("aria-describedby=\"failureEmails-hint\">") && page.contains("<option value=\"en\" selected>"),
+                "a refused post changes nothing: " + page);
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The public pages in a real, headless Chromium: what a visitor sees and does, in both languages. */
 @QuarkusTest
@@ -172,7 +171,7 @@ class PublicPagesBrowserTest {
     }
 
     private <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(condition);
+        return chromium.await(Duration.ofSeconds(10), condition);
     }
 
     private WebElement suggestionShowing(String useCase) {

@@ -25,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Regenerates {@code docs/screenshots/}: the main pages in headless Chromium at 1280×900, along the
@@ -124,7 +123,7 @@ class ScreenshotsTest {
                 .body(AppFormsTest.fixture("PURCHASE_APPROVED.json"))
                 .when().post(URI.create(webhookUrl).getPath()).then().statusCode(200);
         chromium.open("/app/runs");
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(60)).until(
+        chromium.await(Duration.ofSeconds(60),
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-run][data-status='SUCCEEDED']")));
         chromium.open("/app/automations");
         capture("12-automacoes");
@@ -148,6 +147,6 @@ class ScreenshotsTest {
     }
 
     private <T> T waitFor(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(chromium.driver(), Duration.ofSeconds(15)).until(condition);
+        return chromium.await(Duration.ofSeconds(15), condition);
     }
 }
