@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * Where the machine's CPU goes during a phase, and the platform's memory, from /proc: CPU time of
  * each component of the stack (its process and all its descendants, e.g. every PostgreSQL backend),
  * of the benchmark itself, and of the whole machine (the rest is other people's work on this shared
- * machine); the platform's resident memory (VmRSS) sampled every second.
+ * machine); the platform's resident memory (VmRSS) sampled every second; and how much of the
+ * platform's CPU its JIT compiler and its garbage collector took (a fresh JVM on a slow machine
+ * spent half its CPU compiling for minutes: a phase measured then says so).
  */
 final class ProcessSampler implements AutoCloseable {
 
@@ -31,6 +33,7 @@ final class ProcessSampler implements AutoCloseable {
     private final Thread sampler;
     private volatile long peakRssKiB;
     private volatile boolean running = true;
+    private final JvmThreads jvmThreads;
 
     ProcessSampler(Stack stack) {
         platformPid = stack.pid("platform").orElse(-1L);
@@ -43,9 +46,11 @@ final class ProcessSampler implements AutoCloseable {
         startTicks = ticksByComponent();
         startMachine = machineTicks();
         peakRssKiB = rssKiB(platformPid);
+        jvmThreads = new JvmThreads(platformPid);
         sampler = new Thread(() -> {
             while (running) {
                 peakRssKiB = Math.max(peakRssKiB, rssKiB(platformPid));
+                jvmThreads.sample();
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
@@ -59,11 +64,13 @@ final class ProcessSampler implements AutoCloseable {
 
     /** CPU use per component in % of one core, the machine's, and the platform's RSS since this sampler started. */
     record Usage(double seconds, Map<String, Double> cpuPercent, double machineBusyPercent, double othersPercent, long platformRssMiB,
-            long platformPeakRssMiB, String loadAtStart, String loadAtEnd) {
+            long platformPeakRssMiB, String loadAtStart, String loadAtEnd, double compilerPercent, double gcPercent) {
 
         String describe() {
             StringBuilder cpu = new StringBuilder();
-            cpuPercent.forEach((k, v) -> cpu.append(String.format(Locale.ROOT, "%s %.0f%%, ", k, v)));
+            cpuPercent.forEach((k, v) -> cpu.append(String.format(Locale.ROOT, "%s %.0f%%", k, v))
+                    .append(k.equals("platform") ? String.format(Locale.ROOT, " (JIT compiler %.0f%%, GC %.0f%%)", compilerPercent, gcPercent) : "")
+                    .append(", "));
             return String.format(Locale.ROOT, "CPU (%% of one core; 200%% = both): %smachine %.0f%% of which others %.0f%%; "
                             + "platform RSS %d MiB (peak %d MiB); load average %s → %s",
                     cpu, machineBusyPercent, othersPercent, platformRssMiB, platformPeakRssMiB, loadAtStart, loadAtEnd);
@@ -87,8 +94,9 @@ final class ProcessSampler implements AutoCloseable {
         double machinePercent = total == 0 ? 0 : 100.0 * cores * busy / total;
         long rss = rssKiB(platformPid);
         peakRssKiB = Math.max(peakRssKiB, rss);
+        long[] jvm = jvmThreads.sample();
         return new Usage(seconds, cpu, machinePercent, Math.max(0, machinePercent - ours), rss / 1024, peakRssKiB / 1024, loadAtStart,
-                loadAverage());
+                loadAverage(), 100.0 * jvm[0] / TICKS_PER_SECOND / seconds, 100.0 * jvm[1] / TICKS_PER_SECOND / seconds);
     }
 
     @Override
@@ -154,6 +162,60 @@ final class ProcessSampler implements AutoCloseable {
             return Optional.of(new long[] {Long.parseLong(f[1]), ticks});
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * CPU ticks of the platform's JIT compiler threads ("C1/C2 CompilerThread") and garbage collector
+     * threads ("GC Thread", "G1 …") since the phase started. HotSpot starts and stops compiler threads
+     * as the compile queue grows and shrinks, so they are sampled every second: a thread's ticks count
+     * from its first sample (from zero when it started after the phase did) and stay counted after it ends.
+     */
+    private static final class JvmThreads {
+
+        private final long pid;
+        private final Map<String, Long> previous = new HashMap<>();
+        private final long[] sums = new long[2];
+        private boolean started;
+
+        JvmThreads(long pid) {
+            this.pid = pid;
+            sample();
+            sums[0] = 0;
+            sums[1] = 0;
+            started = true;
+        }
+
+        /** {compiler, gc} ticks so far. */
+        synchronized long[] sample() {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    int kind = kind(task);
+                    if (kind >= 0) {
+                        long ticks = stat(task).map(t -> t[1]).orElse(-1L);
+                        if (ticks >= 0) {
+                            Long before = previous.put(task.getFileName().toString(), ticks);
+                            sums[kind] += ticks - (before != null ? before : started ? 0 : ticks);
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the platform is gone
+            }
+            return sums.clone();
+        }
+
+        /** 0 for a compiler thread, 1 for a collector thread, -1 for any other. */
+        private static int kind(Path task) {
+            try {
+                String name = Files.readString(task.resolve("comm")).strip();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    return 0;
+                }
+                return name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
     }
 
