@@ -180,9 +180,7 @@ final class ProcessSampler implements AutoCloseable {
 
         JvmThreads(long pid) {
             this.pid = pid;
-            sample();
-            sums[0] = 0;
-            sums[1] = 0;
+            sample(); // the baseline: a thread's first sample before the phase adds nothing
             started = true;
         }
 

@@ -11,6 +11,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationPreferences {
 
+    /** The languages e-mails are written in, the default first. */
+    public static final List<String> LOCALES = List.of("pt-BR", "en");
+
     /**
      * @param failureEmails whether alerts about failing automations, connections and webhooks are mailed (default true)
      * @param locale        {@code pt-BR} (default) or {@code en}
@@ -41,7 +44,7 @@ public class NotificationPreferences {
             throw new BadRequestException("a body {failureEmails, locale} is required");
         }
         String locale = settings.locale() == null ? "pt-BR" : settings.locale();
-        if (!locale.equals("pt-BR") && !locale.equals("en")) {
+        if (!LOCALES.contains(locale)) {
             throw new BadRequestException("locale must be pt-BR or en");
         }
         em.createNativeQuery("""

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -126,28 +125,20 @@ public class AppPage {
      * user does not belong to answers the "not found" page; the rest of the path stays under {@code /app}.
      */
     @GET
-    @Path("workspaces/{workspace}/{page: [a-z0-9/-]*}")
+    @Path("workspaces/{workspace: [0-9a-fA-F-]{36}}/{page: [a-z0-9/-]*}")
     @Blocking
     @Produces(MediaType.TEXT_HTML)
-    public Response inWorkspace(@PathParam("workspace") String workspace, @PathParam("page") String page, @Context UriInfo uri,
+    public Response inWorkspace(@PathParam("workspace") UUID workspace, @PathParam("page") String page, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        Optional<UUID> id = uuid(workspace);
-        if (id.isEmpty() || accounts.signIn(identity).workspace(id.get()).isEmpty()) {
+        try {
+            accounts.switchWorkspace(identity, workspace);
+        } catch (NotFoundException notAMember) {
             return session.page(identity, "home", null, headers, Need.MEMBER, (caller, shell) -> {
-                throw new NotFoundException();
+                throw notAMember;
             });
         }
-        accounts.switchWorkspace(identity, id.get());
         String query = uri.getRequestUri().getRawQuery();
         return Response.seeOther(URI.create("/app/" + page + (query == null ? "" : "?" + query))).build();
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static boolean usable(List<ConnectionView> connections, String connectorId) {

@@ -32,13 +32,10 @@ import java.util.List;
 @Authenticated
 public class PreferencesPage {
 
-    /** The e-mail languages offered, in the order shown. */
-    static final List<String> LANGUAGES = List.of("pt-BR", "en");
-
     /**
      * @param settings what is saved (or, after a refused post, what was sent)
      * @param saved    the settings were just saved
-     * @param invalid  the language sent is not one of {@link #LANGUAGES}
+     * @param invalid  the language sent is not one of {@link NotificationPreferences#LOCALES}
      */
     public record Form(Settings settings, List<String> languages, boolean saved, boolean invalid) {
     }
@@ -63,7 +60,7 @@ public class PreferencesPage {
     @Produces(MediaType.TEXT_HTML)
     public Response index(@QueryParam("saved") boolean saved, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         return session.page(identity, "preferences", lang, headers, Need.MEMBER, (caller, shell) -> Pages.ok(
-                Templates.index(shell, new Form(preferences.of(shell.user().id()), LANGUAGES, saved, false)).setLocale(shell.locale()),
+                Templates.index(shell, new Form(preferences.of(shell.user().id()), NotificationPreferences.LOCALES, saved, false)).setLocale(shell.locale()),
                 lang));
     }
 
@@ -76,8 +73,8 @@ public class PreferencesPage {
             @FormParam("locale") String locale, @Context HttpHeaders headers) {
         return session.form(identity, formToken, "preferences", headers, Need.MEMBER, (caller, shell) -> {
             Settings sent = new Settings(failureEmails != null, locale);
-            if (locale == null || !LANGUAGES.contains(locale)) {
-                return Pages.page(400, Templates.index(shell, new Form(sent, LANGUAGES, false, true)).setLocale(shell.locale()), null)
+            if (locale == null || !NotificationPreferences.LOCALES.contains(locale)) {
+                return Pages.page(400, Templates.index(shell, new Form(sent, NotificationPreferences.LOCALES, false, true)).setLocale(shell.locale()), null)
                         .build();
             }
             preferences.update(shell.user().id(), sent);
