@@ -1,7 +1,5 @@
 package app.ponte.benchmark;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,9 +8,8 @@ record Bench(Stack stack, List<Workspace> workspaces, OpenLoopLoad load, Hotmart
         SimulatorControl simulator) {
 
     static Bench open(Stack stack) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        return new Bench(stack, Workspace.load(stack.benchmarkDirectory().resolve("workspaces.tsv")), new OpenLoopLoad(client),
-                new HotmartDeliveries(stack.platform()), new RunMetrics(stack), new SimulatorControl(stack.simulator()));
+        return new Bench(stack, Workspace.load(stack.benchmarkDirectory().resolve("workspaces.tsv")), new OpenLoopLoad(stack.platform()),
+                new HotmartDeliveries(), new RunMetrics(stack), new SimulatorControl(stack.simulator()));
     }
 
     List<UUID> tenants() {

@@ -2,10 +2,8 @@ package app.ponte.benchmark;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,14 +19,12 @@ final class HotmartDeliveries {
     private static final String HOTTOK_HEADER = "X-HOTMART-HOTTOK";
 
     private final String template;
-    private final URI platform;
     private final String batch = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
     /** Phones differ per delivery too: the action looks a contact up by e-mail, then by phone. */
     private final long phoneBase = System.currentTimeMillis() % 100_000_000;
 
-    HotmartDeliveries(URI platform) {
-        this.platform = platform;
+    HotmartDeliveries() {
         try (InputStream in = HotmartDeliveries.class.getResourceAsStream("/purchase-approved.json")) {
             this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -37,7 +33,7 @@ final class HotmartDeliveries {
     }
 
     /** A new approved sale for the workspace. */
-    HttpRequest approvedSale(Workspace workspace) {
+    OpenLoopLoad.Post approvedSale(Workspace workspace) {
         long n = sequence.incrementAndGet();
         String body = template
                 .replace("__EVENT_ID__", UUID.randomUUID().toString())
@@ -45,11 +41,7 @@ final class HotmartDeliveries {
                 .replace("__TRANSACTION__", "HPB" + batch + "x" + n)
                 .replace("__EMAIL__", "comprador." + batch + "." + n + "@example.com")
                 .replace("__PHONE__", String.format("9%08d", (phoneBase + n) % 100_000_000));
-        return HttpRequest.newBuilder(platform.resolve("/hooks/hotmart/" + workspace.webhookToken()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header(HOTTOK_HEADER, workspace.hottok())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return new OpenLoopLoad.Post("/hooks/hotmart/" + workspace.webhookToken(),
+                Map.of("Content-Type", "application/json", HOTTOK_HEADER, workspace.hottok()), body);
     }
 }

@@ -1,8 +1,15 @@
 package app.ponte.benchmark;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +30,9 @@ import org.HdrHistogram.Histogram;
  * At most {@value #MAX_IN_FLIGHT} requests are in flight: a request due while that many wait is not
  * sent and counts as an error ("not sent: server behind") — an overloaded server otherwise makes the
  * client open thousands of connections, and the connection storm, not the server, decides the result.
+ * The client is Vert.x's, on one event-loop thread over at most {@value #MAX_IN_FLIGHT} kept-alive
+ * connections: it shares the machine with the platform, and {@code java.net.http} took about as much
+ * CPU per request as the platform's ingress did to answer it.
  */
 final class OpenLoopLoad {
 
@@ -48,13 +58,19 @@ final class OpenLoopLoad {
         }
     }
 
-    private final HttpClient client;
-
-    OpenLoopLoad(HttpClient client) {
-        this.client = client;
+    /** A POST to the platform: its path, headers and body. */
+    record Post(String path, Map<String, String> headers, String body) {
     }
 
-    Result run(double rate, Duration duration, Supplier<HttpRequest> next) {
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    private final HttpClient client;
+
+    OpenLoopLoad(URI platform) {
+        client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(platform.getHost()).setDefaultPort(platform.getPort())
+                .setKeepAlive(true).setConnectTimeout(5000), new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
+    }
+
+    Result run(double rate, Duration duration, Supplier<Post> next) {
         long period = (long) (1e9 / rate);
         long count = (long) (rate * duration.toNanos() / 1e9);
         Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
@@ -63,6 +79,7 @@ final class OpenLoopLoad {
         AtomicLong lastAnswer = new AtomicLong();
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         long late = 0;
+        Context loop = vertx.getOrCreateContext();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         for (long i = 0; i < count; i++) {
             long due = start + i * period;
@@ -78,18 +95,26 @@ final class OpenLoopLoad {
                 latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                 continue;
             }
-            HttpRequest request = next.get();
+            Post post = next.get();
             inFlight.incrementAndGet();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long now = System.nanoTime();
-                latency.recordValue(Math.max(0, (now - due) / 1000));
-                String outcome = error != null ? rootCause(error).getClass().getSimpleName() : Integer.toString(response.statusCode());
-                outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-                if (error == null && response.statusCode() / 100 == 2) {
-                    ok.increment();
-                }
-                lastAnswer.accumulateAndGet(now, Math::max);
-                inFlight.decrementAndGet();
+            loop.runOnContext(ignored -> {
+                RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setURI(post.path()).setTimeout(10_000);
+                post.headers().forEach(request::addHeader);
+                client.request(request)
+                        .compose(call -> call.send(Buffer.buffer(post.body())))
+                        .compose(response -> response.end().map(done -> response.statusCode()))
+                        .onComplete(answer -> {
+                            long now = System.nanoTime();
+                            latency.recordValue(Math.max(0, (now - due) / 1000));
+                            String outcome = answer.failed() ? rootCause(answer.cause()).getClass().getSimpleName()
+                                    : Integer.toString(answer.result());
+                            outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+                            if (answer.succeeded() && answer.result() / 100 == 2) {
+                                ok.increment();
+                            }
+                            lastAnswer.accumulateAndGet(now, Math::max);
+                            inFlight.decrementAndGet();
+                        });
             });
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -12,6 +12,8 @@ public interface PonteConfig {
 
     Runner runner();
 
+    Ingress ingress();
+
     Plans plans();
 
     /** Where browsers and vendors reach this platform (OAuth callbacks, webhook URLs), without a trailing slash. */
@@ -48,6 +50,22 @@ public interface PonteConfig {
         /** Name of the workspace created at a user's first sign-in; {0} is the user's first name. */
         @WithDefault("Espaço de {0}")
         String defaultWorkspaceName();
+    }
+
+    /** The webhook ingress's commits ({@code IngressBatches}). */
+    interface Ingress {
+
+        /** Threads committing deliveries; each commits all the deliveries waiting when it is free, in one transaction. */
+        @WithDefault("2")
+        int writers();
+
+        /** At most about this many events in one transaction. */
+        @WithDefault("256")
+        int batchEvents();
+
+        /** A delivery not committed within this is answered 503 (the vendor retries; should it commit after all, the retry is a repeat). */
+        @WithDefault("10s")
+        java.time.Duration commitTimeout();
     }
 
     /** The runner: relay of ingress events to Kafka, run execution, retries. */

@@ -1,11 +1,15 @@
 package app.ponte.server.ingress;
 
 import app.ponte.api.trigger.TriggerEvent;
+import app.ponte.server.config.PonteConfig;
 import app.ponte.server.observability.Tracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import app.ponte.server.notification.Notifications;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,18 +22,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
  * Makes webhook deliveries durable: the trigger events of a delivery, its record in the
  * connection's delivery log and the connection's "last event received" are committed together,
- * before the ingress answers. De-duplication is the database's unique key: a repeated event is
- * skipped, never stored twice.
+ * before the ingress answers; under load, many deliveries in one transaction ({@link IngressBatches}).
+ * De-duplication is the database's unique key: a repeated event is skipped, never stored twice.
  */
 @ApplicationScoped
 public class IngressStore {
@@ -39,9 +44,12 @@ public class IngressStore {
     private final EventValuesCodec codec;
     private final Tracing tracing;
     private final Notifications notifications;
+    private final IngressBatches batches;
 
-    IngressStore(EntityManager em, DataSource dataSource, ObjectMapper json, Tracing tracing, Notifications notifications) {
+    IngressStore(EntityManager em, DataSource dataSource, ObjectMapper json, Tracing tracing, Notifications notifications,
+            PonteConfig config) {
         this.em = em;
+        this.batches = new IngressBatches(this, config.ingress());
         this.dataSource = dataSource;
         this.notifications = notifications;
         this.codec = new EventValuesCodec(json);
@@ -53,71 +61,140 @@ public class IngressStore {
     }
 
     /**
-     * Stores a delivery's events, its record in the delivery log and the connection's "last event
-     * received", in the caller's transaction (committed with it, or not at all): one statement.
+     * Makes a delivery's events durable and returns once they are committed: with its record in the
+     * delivery log and the connection's "last event received", in the transaction of the next batch
+     * (see {@link IngressBatches}). Not in the caller's transaction: there must be none.
+     *
+     * @throws IllegalStateException when they could not be committed (the ingress then answers 503)
      */
     public Accepted accept(UUID tenantId, UUID connectionId, String connectorId, List<TriggerEvent> events) {
-        requireTransaction();
-        // the request's trace, continued by the event's runs (null when tracing is off)
-        String traceParent = tracing.currentParent();
-        Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement accept = connection.prepareStatement(acceptStatement(events.size()))) {
-            int p = 0;
-            for (TriggerEvent event : events) {
-                accept.setObject(++p, UUID.randomUUID());
-                accept.setObject(++p, tenantId);
-                accept.setObject(++p, connectionId);
-                accept.setString(++p, connectorId);
-                accept.setString(++p, event.triggerKey());
-                accept.setString(++p, truncate(event.dedupKey(), 300));
-                accept.setString(++p, sha256(tenantId + "|" + event.subject()));
-                accept.setString(++p, truncate(event.eventType(), 100));
-                accept.setObject(++p, utc(event.occurredAt()));
-                accept.setString(++p, codec.write(event.values()));
-                accept.setString(++p, traceParent);
-            }
-            accept.setObject(++p, utc(now));
-            accept.setObject(++p, connectionId);
-            accept.setObject(++p, utc(now.minusSeconds(1)));
-            accept.setObject(++p, UUID.randomUUID());
-            accept.setObject(++p, tenantId);
-            accept.setObject(++p, connectionId);
-            accept.setString(++p, truncate(events.get(0).eventType(), 100));
-            accept.setInt(++p, events.size());
-            try (ResultSet row = accept.executeQuery()) {
-                row.next();
-                int created = row.getInt(1);
-                return new Accepted(created, events.size() - created);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store a webhook delivery", e);
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("a webhook delivery is committed by the ingress's batches, not in a caller's transaction");
         }
+        // the request's trace, continued by the event's runs (null when tracing is off)
+        return batches.commit(new Delivery(tenantId, connectionId, connectorId, events, tracing.currentParent()));
+    }
+
+    /** A delivery's events, waiting for their batch. */
+    record Delivery(UUID tenantId, UUID connectionId, String connectorId, List<TriggerEvent> events, String traceParent) {
     }
 
     /**
-     * The statement that accepts a delivery of {@code events} events: inserts them (a repeated one is
-     * skipped by the de-dup key), records the delivery as ACCEPTED when any was new, else DUPLICATE,
-     * and sets the connection's "last event received" at most once a second (a busy connection's
-     * deliveries must not queue on its row lock). Returns how many events were new.
+     * Stores deliveries in the caller's transaction (one batch): inserts their events (a repeated one,
+     * received before or earlier in the same batch, is skipped by the de-dup key), records each delivery
+     * as ACCEPTED when any of its events was new, else DUPLICATE, and sets each connection's "last event
+     * received" at most once a second (a busy connection's batches must not queue on its row lock).
+     * Two statements, whatever the number of deliveries.
      */
-    private static String acceptStatement(int events) {
-        return events < ACCEPT_STATEMENTS.length ? ACCEPT_STATEMENTS[events] : buildAcceptStatement(events);
+    List<Accepted> store(List<Delivery> deliveries) {
+        Instant now = Instant.now();
+        int size = deliveries.stream().mapToInt(d -> d.events().size()).sum();
+        UUID[] ids = new UUID[size];
+        UUID[] tenants = new UUID[size];
+        UUID[] connections = new UUID[size];
+        String[] connectors = new String[size];
+        String[] triggers = new String[size];
+        String[] dedupKeys = new String[size];
+        String[] subjects = new String[size];
+        String[] types = new String[size];
+        String[] occurred = new String[size];
+        String[] payloads = new String[size];
+        String[] traces = new String[size];
+        int i = 0;
+        for (Delivery delivery : deliveries) {
+            for (TriggerEvent event : delivery.events()) {
+                ids[i] = UUID.randomUUID();
+                tenants[i] = delivery.tenantId();
+                connections[i] = delivery.connectionId();
+                connectors[i] = delivery.connectorId();
+                triggers[i] = event.triggerKey();
+                dedupKeys[i] = truncate(event.dedupKey(), 300);
+                subjects[i] = sha256(delivery.tenantId() + "|" + event.subject());
+                types[i] = truncate(event.eventType(), 100);
+                occurred[i] = event.occurredAt().toString();
+                payloads[i] = codec.write(event.values());
+                traces[i] = delivery.traceParent();
+                i++;
+            }
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Set<UUID> created = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
+                insert.setArray(1, connection.createArrayOf("uuid", ids));
+                insert.setArray(2, connection.createArrayOf("uuid", tenants));
+                insert.setArray(3, connection.createArrayOf("uuid", connections));
+                insert.setArray(4, connection.createArrayOf("text", connectors));
+                insert.setArray(5, connection.createArrayOf("text", triggers));
+                insert.setArray(6, connection.createArrayOf("text", dedupKeys));
+                insert.setArray(7, connection.createArrayOf("text", subjects));
+                insert.setArray(8, connection.createArrayOf("text", types));
+                insert.setArray(9, connection.createArrayOf("text", occurred));
+                insert.setArray(10, connection.createArrayOf("text", payloads));
+                insert.setArray(11, connection.createArrayOf("text", traces));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        created.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            List<Accepted> accepted = new ArrayList<>(deliveries.size());
+            UUID[] deliveryIds = new UUID[deliveries.size()];
+            UUID[] deliveryTenants = new UUID[deliveries.size()];
+            UUID[] deliveryConnections = new UUID[deliveries.size()];
+            String[] outcomes = new String[deliveries.size()];
+            String[] eventTypes = new String[deliveries.size()];
+            Integer[] eventsNew = new Integer[deliveries.size()];
+            Integer[] eventsRepeated = new Integer[deliveries.size()];
+            i = 0;
+            for (int d = 0; d < deliveries.size(); d++) {
+                Delivery delivery = deliveries.get(d);
+                int fresh = 0;
+                for (int e = 0; e < delivery.events().size(); e++) {
+                    fresh += created.contains(ids[i++]) ? 1 : 0;
+                }
+                accepted.add(new Accepted(fresh, delivery.events().size() - fresh));
+                deliveryIds[d] = UUID.randomUUID();
+                deliveryTenants[d] = delivery.tenantId();
+                deliveryConnections[d] = delivery.connectionId();
+                outcomes[d] = fresh > 0 ? "ACCEPTED" : "DUPLICATE";
+                eventTypes[d] = truncate(delivery.events().get(0).eventType(), 100);
+                eventsNew[d] = fresh;
+                eventsRepeated[d] = delivery.events().size() - fresh;
+            }
+            try (PreparedStatement record = connection.prepareStatement(RECORD_DELIVERIES)) {
+                record.setObject(1, utc(now));
+                record.setArray(2, connection.createArrayOf("uuid",
+                        deliveries.stream().map(Delivery::connectionId).distinct().toArray(UUID[]::new)));
+                record.setObject(3, utc(now.minusSeconds(1)));
+                record.setArray(4, connection.createArrayOf("uuid", deliveryIds));
+                record.setArray(5, connection.createArrayOf("uuid", deliveryTenants));
+                record.setArray(6, connection.createArrayOf("uuid", deliveryConnections));
+                record.setArray(7, connection.createArrayOf("text", outcomes));
+                record.setArray(8, connection.createArrayOf("text", eventTypes));
+                record.setArray(9, connection.createArrayOf("int4", eventsNew));
+                record.setArray(10, connection.createArrayOf("int4", eventsRepeated));
+                record.executeUpdate();
+            }
+            return accepted;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store webhook deliveries", e);
+        }
     }
 
-    private static final String[] ACCEPT_STATEMENTS = IntStream.range(0, 9)
-            .mapToObj(n -> n == 0 ? null : buildAcceptStatement(n)).toArray(String[]::new);
+    // unnest keeps the arrays' order: of two events with one de-dup key in a batch, the first is stored
+    private static final String INSERT_EVENTS = "INSERT INTO inbound_event (id, tenant_id, connection_id, connector_id, "
+            + "trigger_key, dedup_key, subject_hash, event_type, occurred_at, payload, trace_parent) "
+            + "SELECT id, tenant_id, connection_id, connector_id, trigger_key, dedup_key, subject_hash, event_type, "
+            + "occurred_at::timestamptz, payload, trace_parent FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS e (id, tenant_id, connection_id, connector_id, "
+            + "trigger_key, dedup_key, subject_hash, event_type, occurred_at, payload, trace_parent) "
+            + "ON CONFLICT ON CONSTRAINT inbound_event_dedup_uk DO NOTHING RETURNING id";
 
-    private static String buildAcceptStatement(int events) {
-        return "WITH new_event AS (INSERT INTO inbound_event (id, tenant_id, connection_id, connector_id, trigger_key, "
-                + "dedup_key, subject_hash, event_type, occurred_at, payload, trace_parent) VALUES "
-                + String.join(", ", Collections.nCopies(events, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                + " ON CONFLICT ON CONSTRAINT inbound_event_dedup_uk DO NOTHING RETURNING 1), "
-                + "touched AS (UPDATE connection SET last_event_at = ? WHERE id = ? AND (last_event_at IS NULL OR last_event_at < ?)) "
-                + "INSERT INTO webhook_delivery (id, tenant_id, connection_id, outcome, event_type, events_new, events_repeated) "
-                + "SELECT ?, ?, ?, CASE WHEN count(*) > 0 THEN 'ACCEPTED' ELSE 'DUPLICATE' END, ?, count(*), ? - count(*) "
-                + "FROM new_event RETURNING events_new";
-    }
+    // the connections' rows are locked in primary-key order (an index scan of = ANY), so two batches cannot deadlock
+    private static final String RECORD_DELIVERIES = "WITH touched AS (UPDATE connection SET last_event_at = ? "
+            + "WHERE id = ANY(?) AND (last_event_at IS NULL OR last_event_at < ?)) "
+            + "INSERT INTO webhook_delivery (id, tenant_id, connection_id, outcome, event_type, events_new, events_repeated) "
+            + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[])";
 
     /**
      * Stores a sample event for a run started by hand ("executar agora"): its own de-dup key, and
@@ -158,6 +235,16 @@ public class IngressStore {
         if ("UNAUTHENTICATED".equals(outcome)) {
             notifications.hottokRefused(tenantId, connectionId);
         }
+    }
+
+    /** Stops before the datasource does (a shutdown event comes first); deliveries still waiting are answered 503. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        batches.stop();
+    }
+
+    @PreDestroy
+    void stop() {
+        batches.stop();
     }
 
     private static void requireTransaction() {

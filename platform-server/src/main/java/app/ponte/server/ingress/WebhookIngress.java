@@ -91,9 +91,9 @@ public class WebhookIngress {
                 body == null ? new byte[0] : body);
         Delivered delivered;
         try {
-            // one transaction: the token's connection is looked up, the delivery checked and stored,
-            // and only once that has committed is it answered
-            delivered = QuarkusTransaction.requiringNew().call(() -> deliver(connector.get(), connectorId, token, request));
+            // the token's connection is looked up and the delivery checked; its events are committed
+            // (IngressStore.accept), and only then is it answered
+            delivered = deliver(connector.get(), connectorId, token, request);
         } catch (RuntimeException e) {
             LOG.warnf("a %s webhook delivery could not be made durable: %s", connectorId, e.getClass().getSimpleName());
             return unavailable();
@@ -104,7 +104,7 @@ public class WebhookIngress {
         return answer(delivered.outcome(), delivered.response());
     }
 
-    /** What a delivery came to: the answer to give once its transaction has committed, and how many events were new. */
+    /** What a delivery came to: the answer to give once it has been committed, and how many events were new. */
     private record Delivered(String outcome, Response response, int created) {
     }
 
@@ -116,15 +116,15 @@ public class WebhookIngress {
         ConnectionStore.WebhookTarget connection = target.get();
         WebhookOutcome outcome = connector.webhooks().get().receive(request, connection.credentials());
         if (outcome instanceof WebhookOutcome.Unauthenticated refused) {
-            store.reject(connection.tenantId(), connection.connectionId(), "UNAUTHENTICATED", null, refused.reason());
+            reject(connection, "UNAUTHENTICATED", null, refused.reason());
             return new Delivered("unauthenticated", problem(401, "Não autenticado", refused.reason()), 0);
         }
         if (outcome instanceof WebhookOutcome.Malformed malformed) {
-            store.reject(connection.tenantId(), connection.connectionId(), "MALFORMED", null, malformed.reason());
+            reject(connection, "MALFORMED", null, malformed.reason());
             return new Delivered("malformed", problem(400, "Corpo inválido", malformed.reason()), 0);
         }
         if (outcome instanceof WebhookOutcome.Ignored ignored) {
-            store.reject(connection.tenantId(), connection.connectionId(), "IGNORED", ignored.eventType(), ignored.reason());
+            reject(connection, "IGNORED", ignored.eventType(), ignored.reason());
             return new Delivered("ignored", Response.ok(Map.of("status", "ignored", "reason", ignored.reason())).build(), 0);
         }
         List<TriggerEvent> events = ((WebhookOutcome.Events) outcome).events();
@@ -134,6 +134,11 @@ public class WebhookIngress {
         body.put("events", accepted.created());
         body.put("duplicates", accepted.repeated());
         return new Delivered(accepted.created() > 0 ? "accepted" : "duplicate", Response.ok(body).build(), accepted.created());
+    }
+
+    /** Records a delivery that produced no event, committed before it is answered. */
+    private void reject(ConnectionStore.WebhookTarget connection, String outcome, String eventType, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> store.reject(connection.tenantId(), connection.connectionId(), outcome, eventType, reason));
     }
 
     private Response unavailable() {

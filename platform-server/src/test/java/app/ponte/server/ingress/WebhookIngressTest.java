@@ -16,7 +16,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +74,39 @@ class WebhookIngressTest {
 
         assertEquals(stored, count("inbound_event", "true"));
         assertEquals(1, count("webhook_delivery", "outcome = 'DUPLICATE'"));
+    }
+
+    @Test
+    void concurrentDeliveriesAreEachStoredOnceAndARepeatAmongThemOnlyOnce() throws Exception {
+        String approved = fixture("PURCHASE_APPROVED.json");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            bodies.add(approved.replace("680dcc6b-6a00-54da-a569-29983485fdd5", UUID.randomUUID().toString())
+                    .replace("HP1823746501", "HP90000" + i));
+        }
+        String repeated = approved.replace("HP1823746501", "HP9111111");
+        bodies.addAll(Collections.nCopies(10, repeated));
+        Collections.shuffle(bodies);
+
+        ExecutorService senders = Executors.newFixedThreadPool(25);
+        List<Future<String>> answers = new ArrayList<>();
+        try {
+            for (String body : bodies) {
+                answers.add(senders.submit(() -> given().header("X-HOTMART-HOTTOK", HOTTOK).contentType("application/json").body(body)
+                        .when().post(hook).then().statusCode(200).extract().<String>path("status")));
+            }
+            Map<String, Long> byStatus = new TreeMap<>();
+            for (Future<String> answer : answers) {
+                byStatus.merge(answer.get(30, TimeUnit.SECONDS), 1L, Long::sum);
+            }
+
+            assertEquals(Map.of("accepted", 41L, "duplicate", 9L), byStatus, "each sale accepted once, the repeats of one as duplicates");
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(41, count("inbound_event", "trigger_key = 'purchase_approved'"));
+        assertEquals(41, count("webhook_delivery", "outcome = 'ACCEPTED' AND events_new = 2"));
+        assertEquals(9, count("webhook_delivery", "outcome = 'DUPLICATE' AND events_repeated = 2 AND events_new = 0"));
     }
 
     @Test
