@@ -10,7 +10,10 @@ import app.ponte.hotmart.fields.HotmartField;
 import app.ponte.hotmart.fields.HotmartPayload;
 import app.ponte.hotmart.fields.SaleFields;
 import app.ponte.hotmart.triggers.HotmartTrigger;
+import app.ponte.hotmart.triggers.PurchaseCreated;
+import app.ponte.hotmart.triggers.SubscriptionCreated;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +22,22 @@ import java.util.Optional;
  * the hottok (before anything is read from the body but the hottok itself), read the envelope,
  * ignore authentic events no trigger uses, then route on {@code event} — never on
  * {@code purchase.status} — to every trigger that fires on it. One delivery may yield several
- * trigger events (a first subscription charge is "Venda aprovada", "Assinatura criada" and "Venda
- * criada"). Stateless: the platform de-duplicates on each event's key.
+ * trigger events (a first subscription charge is "Venda criada", "Assinatura criada" and "Venda
+ * aprovada"), given in the order they happened — the sale's and the subscription's beginning first —
+ * which the platform keeps for the subject. Stateless: the platform de-duplicates on each event's key.
  */
 public final class HotmartWebhooks implements WebhookReceiver {
 
     private final List<HotmartTrigger> triggers;
 
+    /** The triggers that mark a beginning: an event's other triggers are about what then happened to it. */
+    private static final List<String> BEGINNINGS = List.of(PurchaseCreated.KEY, SubscriptionCreated.KEY);
+
     public HotmartWebhooks(List<HotmartTrigger> triggers) {
-        this.triggers = List.copyOf(triggers);
+        // the beginnings first (a stable sort: otherwise the catalog's order)
+        this.triggers = triggers.stream()
+                .sorted(Comparator.comparingInt(trigger -> BEGINNINGS.contains(trigger.key()) ? BEGINNINGS.indexOf(trigger.key()) : BEGINNINGS.size()))
+                .toList();
     }
 
     @Override

@@ -178,7 +178,14 @@ class HotmartWebhooksTest {
     void routesOnTheEventNeverOnThePurchaseStatus() {
         String body = edited("PURCHASE_APPROVED.json", root -> at(root, "data", "purchase").put("status", "REFUNDED"));
 
-        assertEquals(List.of("purchase_approved", "purchase_created"), events(body).stream().map(TriggerEvent::triggerKey).toList());
+        assertEquals(List.of("purchase_created", "purchase_approved"), events(body).stream().map(TriggerEvent::triggerKey).toList());
+    }
+
+    @Test
+    void givesADeliverysEventsInTheOrderTheyHappenedTheBeginningsFirst() {
+        assertEquals(List.of("purchase_created", "subscription_created", "purchase_approved"),
+                keys(Samples.read("PURCHASE_APPROVED.subscription-created.json")));
+        assertEquals(List.of("purchase_created", "purchase_canceled"), keys(Samples.read("PURCHASE_CANCELED.json")));
     }
 
     @Test
@@ -231,7 +238,7 @@ class HotmartWebhooksTest {
         assertEquals("49657203-db05-5e83-a69e-115353e3dee3", event(Samples.read(fixture), "subscription_created").dedupKey());
         assertTrue(keys(textual).contains("subscription_created"));
         for (String body : List.of(second, noSubscription, nullSubscription, noRecurrence)) {
-            assertEquals(List.of("purchase_approved", "purchase_created"), keys(body));
+            assertEquals(List.of("purchase_created", "purchase_approved"), keys(body));
         }
     }
 

@@ -5,6 +5,7 @@ import app.ponte.server.config.PonteConfig;
 import app.ponte.server.observability.Tracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hibernate.id.uuid.UuidVersion7Strategy;
 import app.ponte.server.notification.Notifications;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
@@ -103,7 +104,7 @@ public class IngressStore {
         int i = 0;
         for (Delivery delivery : deliveries) {
             for (TriggerEvent event : delivery.events()) {
-                ids[i] = UUID.randomUUID();
+                ids[i] = orderedId();
                 tenants[i] = delivery.tenantId();
                 connections[i] = delivery.connectionId();
                 connectors[i] = delivery.connectorId();
@@ -179,6 +180,16 @@ public class IngressStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store webhook deliveries", e);
         }
+    }
+
+    /**
+     * A UUID version 7 (time first, then a counter: each one greater than the last). A batch's events
+     * share their {@code received_at} (the transaction's start), and the relay sends them to Kafka by
+     * {@code received_at, id}: these ids keep them in the order given, so the events of one delivery
+     * reach their subject's queue in the order the connector gave them (a sale's beginning first).
+     */
+    private static UUID orderedId() {
+        return UuidVersion7Strategy.INSTANCE.generateUuid(null);
     }
 
     // unnest keeps the arrays' order: of two events with one de-dup key in a batch, the first is stored

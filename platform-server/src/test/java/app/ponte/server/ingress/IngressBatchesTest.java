@@ -135,6 +135,22 @@ class IngressBatchesTest {
     }
 
     @Test
+    void theEventsOfADeliveryAreRelayedInTheOrderTheConnectorGaveThem() {
+        List<TriggerEvent> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(event("step-" + i));
+        }
+        batches.commit(new IngressStore.Delivery(tenantId, connectionId, "hotmart", events, null));
+
+        // the relay's order (OutboxRelay: ORDER BY received_at, id)
+        @SuppressWarnings("unchecked")
+        List<String> relayed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT dedup_key FROM inbound_event WHERE tenant_id = ?1 ORDER BY received_at, id").setParameter(1, tenantId)
+                .getResultList());
+        assertEquals(events.stream().map(TriggerEvent::dedupKey).toList(), relayed);
+    }
+
+    @Test
     void aStoppedIngressAnswersThatItCannotStore() {
         batches.stop();
 

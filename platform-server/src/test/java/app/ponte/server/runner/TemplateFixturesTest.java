@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,11 +59,12 @@ class TemplateFixturesTest {
 
     static Stream<Arguments> fixtures() {
         return Stream.of(
-                Arguments.of("PURCHASE_APPROVED.json", Set.of("purchase_approved", "purchase_created"), "marina.lobo@example.com"),
+                // a delivery's runs in the order they must execute: the sale's (and subscription's) beginning first
+                Arguments.of("PURCHASE_APPROVED.json", List.of("purchase_created", "purchase_approved"), "marina.lobo@example.com"),
                 Arguments.of("PURCHASE_APPROVED.subscription-created.json",
-                        Set.of("purchase_approved", "subscription_created", "purchase_created"), "renata.figueiredo@example.com"),
+                        List.of("purchase_created", "subscription_created", "purchase_approved"), "renata.figueiredo@example.com"),
                 Arguments.of("PURCHASE_COMPLETE.json", Set.of("purchase_complete"), "marina.lobo@example.com"),
-                Arguments.of("PURCHASE_CANCELED.json", Set.of("purchase_canceled", "purchase_created"), "henrique.moura@example.org"),
+                Arguments.of("PURCHASE_CANCELED.json", List.of("purchase_created", "purchase_canceled"), "henrique.moura@example.org"),
                 Arguments.of("PURCHASE_REFUNDED.json", Set.of("purchase_refunded"), "beatriz.cardoso@example.com"),
                 Arguments.of("PURCHASE_PROTEST.json", Set.of("refund_requested"), "otavio.lima@example.net"),
                 Arguments.of("PURCHASE_EXPIRED.json", Set.of("purchase_expired"), "caio.albuquerque@example.org"),
@@ -79,7 +82,7 @@ class TemplateFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void theFixtureProducesTheExpectedKommoState(String fixture, Set<String> triggers, String email) {
+    void theFixtureProducesTheExpectedKommoState(String fixture, Collection<String> triggers, String email) {
         String token = Tokens.bearer(UUID.randomUUID().toString(), "modelos@example.com", "Modelos");
         String workspace = given().auth().oauth2(token).when().get("/api/v1/me").then().statusCode(200).extract().path("workspaces[0].id");
         JsonPath hotmart = given().auth().oauth2(token).contentType("application/json").body("{\"hottok\":\"" + HOTTOK + "\"}")
@@ -101,6 +104,11 @@ class TemplateFixturesTest {
         Set<String> ran = new TreeSet<>(runs.getList("items.triggerKey", String.class));
         assertEquals(new TreeSet<>(triggers), ran, runs.prettify());
         assertTrue(runs.getList("items.status", String.class).stream().allMatch("SUCCEEDED"::equals), runs.prettify());
+        if (triggers instanceof List<String> order) {
+            List<Map<String, Object>> items = runs.getList("items");
+            assertEquals(order, items.stream().sorted(Comparator.comparing(run -> Instant.parse((String) run.get("finishedAt"))))
+                    .map(run -> (String) run.get("triggerKey")).toList(), "executed in the order the events happened: " + runs.prettify());
+        }
 
         JsonPath state = kommo.state();
         if (triggers.isEmpty()) {
