@@ -4,9 +4,8 @@ import app.ponte.api.trigger.TriggerEvent;
 import app.ponte.server.config.PonteConfig;
 import app.ponte.server.observability.Tracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import app.ponte.server.notification.Notifications;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.hibernate.id.uuid.UuidVersion7Strategy;
 
 /**
  * Makes webhook deliveries durable: the trigger events of a delivery, its record in the
@@ -121,17 +121,8 @@ public class IngressStore {
         try (Connection connection = dataSource.getConnection()) {
             Set<UUID> created = new HashSet<>();
             try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
-                insert.setArray(1, connection.createArrayOf("uuid", ids));
-                insert.setArray(2, connection.createArrayOf("uuid", tenants));
-                insert.setArray(3, connection.createArrayOf("uuid", connections));
-                insert.setArray(4, connection.createArrayOf("text", connectors));
-                insert.setArray(5, connection.createArrayOf("text", triggers));
-                insert.setArray(6, connection.createArrayOf("text", dedupKeys));
-                insert.setArray(7, connection.createArrayOf("text", subjects));
-                insert.setArray(8, connection.createArrayOf("text", types));
-                insert.setArray(9, connection.createArrayOf("text", occurred));
-                insert.setArray(10, connection.createArrayOf("text", payloads));
-                insert.setArray(11, connection.createArrayOf("text", traces));
+                bindArrays(insert, 1, ids, tenants, connections, connectors, triggers, dedupKeys, subjects, types, occurred,
+                        payloads, traces);
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
                         created.add(rows.getObject(1, UUID.class));
@@ -167,18 +158,20 @@ public class IngressStore {
                 record.setArray(2, connection.createArrayOf("uuid",
                         deliveries.stream().map(Delivery::connectionId).distinct().toArray(UUID[]::new)));
                 record.setObject(3, utc(now.minusSeconds(1)));
-                record.setArray(4, connection.createArrayOf("uuid", deliveryIds));
-                record.setArray(5, connection.createArrayOf("uuid", deliveryTenants));
-                record.setArray(6, connection.createArrayOf("uuid", deliveryConnections));
-                record.setArray(7, connection.createArrayOf("text", outcomes));
-                record.setArray(8, connection.createArrayOf("text", eventTypes));
-                record.setArray(9, connection.createArrayOf("int4", eventsNew));
-                record.setArray(10, connection.createArrayOf("int4", eventsRepeated));
+                bindArrays(record, 4, deliveryIds, deliveryTenants, deliveryConnections, outcomes, eventTypes, eventsNew, eventsRepeated);
                 record.executeUpdate();
             }
             return accepted;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store webhook deliveries", e);
+        }
+    }
+
+    /** Binds each column as a PostgreSQL array (uuid[], text[] or int4[], by its Java type), from parameter {@code first} on. */
+    private static void bindArrays(PreparedStatement statement, int first, Object[]... columns) throws SQLException {
+        for (int c = 0; c < columns.length; c++) {
+            String type = columns[c] instanceof UUID[] ? "uuid" : columns[c] instanceof Integer[] ? "int4" : "text";
+            statement.setArray(first + c, statement.getConnection().createArrayOf(type, columns[c]));
         }
     }
 
