@@ -99,7 +99,10 @@ public interface PonteConfig {
         @WithDefault("2m")
         java.time.Duration lease();
 
-        /** Threads executing runs in this instance (they mostly wait: on vendors, and on accounts' pace and turn). */
+        /**
+         * Runs executed at once in this instance (they mostly wait on vendors). A run waiting for its account's pace or turn
+         * lends its place to another meanwhile, on one of as many threads again.
+         */
         @WithDefault("64")
         int workers();
 

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 import app.ponte.api.context.RateLimiter;
 import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -206,6 +207,12 @@ public class RateLimiters {
         return outsideTransaction(() -> buckets.getProxy(key, () -> configuration).tryConsume(1));
     }
 
+    /** Waits for a permit with the worker's place lent (see {@link WorkerPlaces}): the wait is for the account, not for the machine. */
+    private static final BlockingStrategy PARK_LENDING_PLACE = nanos -> WorkerPlaces.whileWaiting(() -> {
+        BlockingStrategy.PARKING.park(nanos);
+        return null;
+    });
+
     private static void acquire(Optional<BucketProxy> bucket, Duration maxWait) throws InterruptedException,
             RateLimiter.RateLimitExceeded {
         if (bucket.isEmpty()) {
@@ -216,7 +223,7 @@ public class RateLimiters {
         try {
             granted = outsideTransaction(() -> maxWait.isZero() || maxWait.isNegative()
                     ? bucket.get().tryConsume(1)
-                    : bucket.get().asBlocking().tryConsume(1, maxWait));
+                    : bucket.get().asBlocking().tryConsume(1, maxWait, PARK_LENDING_PLACE));
         } catch (QuarkusTransactionException e) {
             if (e.getCause() instanceof InterruptedException interrupted) {
                 throw interrupted;

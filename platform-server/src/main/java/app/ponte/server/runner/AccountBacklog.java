@@ -1,6 +1,7 @@
 package app.ponte.server.runner;
 
 import app.ponte.server.ratelimit.RateLimitConfig;
+import app.ponte.server.ratelimit.WorkerPlaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -98,8 +99,11 @@ public class AccountBacklog {
      * @return false when the turn did not come in time (the run is deferred, having made no call)
      */
     boolean tryAct(UUID connectionId, Duration patience) {
+        ReentrantLock turn = acting.computeIfAbsent(connectionId, id -> new ReentrantLock(true));
         try {
-            return acting.computeIfAbsent(connectionId, id -> new ReentrantLock(true)).tryLock(patience.toMillis(), TimeUnit.MILLISECONDS);
+            // free now (and nobody ahead in line): go; otherwise wait in line with the worker's place lent
+            return turn.tryLock(0, TimeUnit.MILLISECONDS)
+                    || WorkerPlaces.whileWaiting(() -> turn.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

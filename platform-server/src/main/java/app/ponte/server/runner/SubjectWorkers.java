@@ -2,6 +2,7 @@ package app.ponte.server.runner;
 
 import app.ponte.server.config.PonteConfig;
 import app.ponte.server.observability.Tracing;
+import app.ponte.server.ratelimit.WorkerPlaces;
 import app.ponte.server.tenant.TenantContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -32,6 +33,10 @@ import org.jboss.logging.MDC;
  *
  * <p>Subjects wait for a thread in a {@link WorkspaceRotation}: one workspace's backlog gets its
  * share of the threads ({@code ponte.runner.workers-per-workspace}), never all of them.
+ *
+ * <p>{@code ponte.runner.workers} runs work at once ({@link WorkerPlaces}); there are twice as many
+ * threads, because a run waiting for its account's pace or turn lends its place to a run of
+ * another account meanwhile.
  */
 @ApplicationScoped
 public class SubjectWorkers {
@@ -50,6 +55,7 @@ public class SubjectWorkers {
     private final Set<RunStore.Subject> draining = ConcurrentHashMap.newKeySet();
     private final Set<RunStore.Subject> again = ConcurrentHashMap.newKeySet();
     private final WorkspaceRotation rotation;
+    private final WorkerPlaces places;
 
     SubjectWorkers(RunStore store, RunExecutor executor, TenantContext tenants, RunMetrics metrics, PonteConfig config,
             Tracing tracing) {
@@ -59,7 +65,8 @@ public class SubjectWorkers {
         this.tenants = tenants;
         this.metrics = metrics;
         this.rotation = new WorkspaceRotation(config.runner().workersPerWorkspace(), MAX_WAITING);
-        this.workers = config.runner().workers();
+        this.places = new WorkerPlaces(config.runner().workers());
+        this.workers = 2 * config.runner().workers();
     }
 
     @PostConstruct
@@ -102,9 +109,11 @@ public class SubjectWorkers {
             } catch (InterruptedException e) {
                 return;
             }
+            places.enter();
             try {
                 drain(subject);
             } finally {
+                places.leave();
                 rotation.done(subject);
             }
         }
