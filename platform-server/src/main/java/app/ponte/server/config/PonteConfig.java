@@ -101,7 +101,7 @@ public interface PonteConfig {
 
         /**
          * Runs executed at once in this instance (they mostly wait on vendors). A run waiting for its account's pace or turn
-         * lends its place to another meanwhile, on one of as many threads again.
+         * lends its place to another meanwhile; the instance has twice as many threads as places.
          */
         @WithDefault("64")
         int workers();

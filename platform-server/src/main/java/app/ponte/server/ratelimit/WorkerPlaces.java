@@ -56,7 +56,7 @@ public final class WorkerPlaces {
         }
     }
 
-    /** Places free now (for tests and gauges). */
+    /** Places free now (for tests). */
     public int available() {
         return places.availablePermits();
     }

@@ -50,7 +50,7 @@ public class SubjectWorkers {
     private final TenantContext tenants;
     private final RunMetrics metrics;
     private final Tracing tracing;
-    private final int workers;
+    private final int threadCount;
     private final List<Thread> threads = new ArrayList<>();
     private final Set<RunStore.Subject> draining = ConcurrentHashMap.newKeySet();
     private final Set<RunStore.Subject> again = ConcurrentHashMap.newKeySet();
@@ -66,12 +66,12 @@ public class SubjectWorkers {
         this.metrics = metrics;
         this.rotation = new WorkspaceRotation(config.runner().workersPerWorkspace(), MAX_WAITING);
         this.places = new WorkerPlaces(config.runner().workers());
-        this.workers = 2 * config.runner().workers();
+        this.threadCount = 2 * config.runner().workers();
     }
 
     @PostConstruct
     void start() {
-        for (int n = 1; n <= workers; n++) {
+        for (int n = 1; n <= threadCount; n++) {
             Thread thread = new Thread(this::work, "ponte-runner-" + n);
             thread.setDaemon(true);
             threads.add(thread);
